@@ -1,0 +1,1 @@
+"""Package rules: never imports pygame."""

@@ -1,0 +1,1 @@
+"""Package store: never imports pygame."""
