@@ -1,0 +1,77 @@
+"""Events: what `engine.apply` reports happened. Plain data (ids, numbers, scenario text), never UI strings.
+
+`Rejected.message` is an English note for logs and developers; the UI shows its own translated
+text chosen by `Rejected.reason`. No pygame, no clock, no file I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional, Union
+
+from game.rules.clues import Clue
+from game.rules.commands import Action
+from game.scenario.model import Tool
+
+if TYPE_CHECKING:
+    from game.rules.debrief import PostFeedback
+
+
+@dataclass(frozen=True)
+class ToolUsed:
+    """A verify tool revealed its clue; it cost `seconds` of simulated time (and the scenario's tool cost)."""
+
+    post: str
+    tool: Tool
+    clue: Clue
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A post was decided. `auto` is "time-up" or "ended" when the game skipped it for the learner."""
+
+    post: str
+    action: Action
+    correct: bool
+    points: int
+    auto: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class FeedbackReady:
+    """Practice mode only: the debrief item for a post the learner just decided."""
+
+    post: str
+    feedback: "PostFeedback"
+
+
+@dataclass(frozen=True)
+class RoundOver:
+    """The round ended: `reason` is "all-decided", "ended" (the learner ended it) or "time-up"."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A command that is not allowed; the state is unchanged. `reason` is a short code (see REJECTION_REASONS)."""
+
+    reason: str
+    message: str
+
+
+REJECTION_REASONS = {
+    "round-over": "The round is over.",
+    "unknown-post": "There is no such post in this round.",
+    "already-decided": "This post has already been decided.",
+    "tool-after-decision": "Tools can only be used before deciding a post.",
+    "unknown-tool": "There is no such verify tool.",
+    "no-image": "This post has no picture for a reverse image search.",
+    "tool-already-used": "This tool has already been used on this post.",
+    "unknown-technique": "A reason is not a technique id this scenario knows.",
+    "unknown-command": "This is not a command the rules know.",
+    "internal-error": "The rules hit an unexpected problem; nothing was changed.",
+}
+
+Event = Union[ToolUsed, Decided, FeedbackReady, RoundOver, Rejected]
