@@ -197,17 +197,17 @@ class Link(_Model):
 class Stats(_Model):
     """Engagement counts shown under a post."""
 
-    likes: int = Field(0, ge=0)
-    shares: int = Field(0, ge=0)
-    comments: int = Field(0, ge=0)
+    likes: int = Field(0, ge=0, description="Number of likes shown.")
+    shares: int = Field(0, ge=0, description="Number of shares shown.")
+    comments: int = Field(0, ge=0, description="Number of comments shown (may be more than the comments written out).")
 
 
 class Comment(_Model):
     """A comment under a post. Comments may troll, fake engagement or add useful context."""
 
     name: NonEmpty = Field(description="Commenter's display name (a free name, or an account id's name).")
-    text: NonEmpty
-    likes: int = Field(0, ge=0)
+    text: NonEmpty = Field(description="The comment's text.")
+    likes: int = Field(0, ge=0, description="Likes on the comment.")
 
 
 class TechniqueUse(_Model):
@@ -237,13 +237,13 @@ class Post(_Model):
     author: Id = Field(description="The id of an account in `accounts`.")
     time: RelativeTime = "1h"
     text: NonEmpty = Field(description="The post's text, as the learner sees it.")
-    image: Optional[Image] = None
-    link: Optional[Link] = None
-    stats: Stats = Field(default_factory=Stats)
-    comments: list[Comment] = Field(default_factory=list)
+    image: Optional[Image] = Field(None, description="An optional picture, with alt text.")
+    link: Optional[Link] = Field(None, description="An optional link preview card.")
+    stats: Stats = Field(default_factory=Stats, description="Like, share and comment counts.")
+    comments: list[Comment] = Field(default_factory=list, description="Comments shown under the post.")
     verdict: Verdict = Field(description="What the post really is. " + enum_meanings(Verdict))
     techniques: list[TechniqueUse] = Field(default_factory=list, description="Required for misinformation and scams: the techniques used, each with evidence.")
-    clues: Clues = Field(default_factory=Clues)
+    clues: Clues = Field(default_factory=Clues, description="What each verify tool reveals. Misinformation and scam posts should have at least one.")
     explanation: NonEmpty = Field(description="The debrief: why the post is misleading, or why it is fine and what a learner could check.")
 
 
@@ -251,7 +251,7 @@ class Scenario(_Model):
     """A scenario: a feed of posts for one round, with its accounts and settings."""
 
     id: Id
-    title: NonEmpty
+    title: NonEmpty = Field(description="The scenario's name, shown in the scenario picker.")
     language: Language = Field(description="Language of all text in this file. " + enum_meanings(Language))
     translation_of: Optional[Id] = Field(None, description="The id of the scenario this file translates. Post ids must match it.")
     translation_status: TranslationStatus = Field(
@@ -260,15 +260,16 @@ class Scenario(_Model):
     description: str = Field("", description="One or two sentences shown in the scenario picker.")
     audience: str = Field("", description="Who it is written for, e.g. 'factory workers'.")
     estimated_minutes: int = Field(10, ge=1, le=240, description="Minutes a round usually takes.")
+    menu_order: int = Field(100, ge=0, le=10000, description="Position in the scenario picker: lower numbers are shown first (the tutorial uses 0).")
     mode: Mode = Field(Mode.practice, description="How the round is played. " + enum_meanings(Mode))
     time_limit_seconds: Optional[int] = Field(None, ge=30, le=14400, description="Optional simulated time budget for the round.")
     ask_reasons: bool = Field(True, description="When flagging, ask the learner which techniques they saw.")
-    scoring: Scoring = Field(default_factory=Scoring)
-    tool_seconds: ToolSeconds = Field(default_factory=ToolSeconds)
-    facilitator: FacilitatorNotes = Field(default_factory=FacilitatorNotes)
+    scoring: Scoring = Field(default_factory=Scoring, description="Optional: points for each outcome, overriding the defaults.")
+    tool_seconds: ToolSeconds = Field(default_factory=ToolSeconds, description="Optional: simulated seconds each verify tool costs.")
+    facilitator: FacilitatorNotes = Field(default_factory=FacilitatorNotes, description="Optional: objectives and discussion questions for the trainer.")
     techniques: list[Technique] = Field(default_factory=list, description="Techniques this scenario defines in addition to the catalogue.")
-    accounts: list[Account] = Field(min_length=1)
-    posts: list[Post] = Field(min_length=1)
+    accounts: list[Account] = Field(min_length=1, description="The accounts that post in the feed.")
+    posts: list[Post] = Field(min_length=1, description="The posts of the feed, in the order shown. Keep at least 30% (better 40%) reliable.")
 
     def account(self, account_id: str) -> Account:
         return next(a for a in self.accounts if a.id == account_id)

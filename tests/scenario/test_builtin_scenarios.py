@@ -1,0 +1,31 @@
+"""Every scenario shipped in `scenarios/` validates with no errors, through the one loader, with the modeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario.loader import check_file
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+FILES = sorted(path for pattern in ("*.yaml", "*.yml") for path in SCENARIOS.rglob(pattern))
+
+
+def test_scenarios_folder_is_not_empty():
+    assert FILES
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SCENARIOS)))
+def test_shipped_scenario_has_no_errors(path):
+    loaded, problems = check_file(path)
+    errors = [problem.format() for problem in problems if problem.is_error]
+    assert errors == []
+    assert loaded is not None
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SCENARIOS)))
+def test_shipped_scenario_starts_with_the_schema_modeline(path):
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    depth = len(path.relative_to(SCENARIOS).parts) - 1
+    assert first_line == "# yaml-language-server: $schema=" + "../" * depth + "scenario.schema.json"
