@@ -1,0 +1,195 @@
+"""Reading result folders for the report: every result file under the folders, bad files listed, never fatal.
+
+`read_results(folders, session=..., progress=...)` walks the folders, parses each `*.json` file,
+checks the pinned keys of `docs/results-format.md` (see docs/report.md), and returns the good records plus a list of
+skipped files, each with a plain-English reason (empty, binary, truncated, corrupted, foreign,
+newer format version, damaged record, duplicate result). One bad file never stops the report.
+
+`parse_result(data)` and `record_problem(record)` are pure and hold the checks; only
+`find_result_files` and `read_results` touch the file system. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from game.store.results import RESULT_FORMAT, check_record
+
+FORMAT_FAMILY = "feedwise-result/"
+MAX_RESULT_BYTES = 20 * 1024 * 1024  # a round's record is a few kB; anything this big is not one
+VERDICTS = frozenset({"reliable", "misinformation", "scam"})
+# Files that operating systems drop into folders; never worth listing.
+SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was not read as a result, and why (in plain English)."""
+
+    path: str
+    kind: str  # empty | binary | truncated | corrupted | foreign | version | damaged | duplicate | unreadable | too-large
+    reason: str
+
+
+@dataclass(frozen=True)
+class ResultSet:
+    """What was read: the valid records (in file-name order), the skipped files, and counts."""
+
+    records: list[dict] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # the file each record came from, same order
+    skipped: list[SkippedFile] = field(default_factory=list)
+    files_seen: int = 0
+    other_sessions: int = 0  # valid results left out by the session filter
+
+
+class NotAResult(Exception):
+    """Raised by `parse_result` with a kind and a plain-English reason."""
+
+    def __init__(self, kind: str, reason: str):
+        super().__init__(reason)
+        self.kind = kind
+        self.reason = reason
+
+
+def record_problem(record: object) -> str | None:
+    """The first thing wrong with a parsed `feedwise-result/1` record, or None when the report can use it.
+
+    The pinned keys are checked by the results module's own check (`game.store.results.check_record`),
+    the one definition of a valid record; the extra keys the report reads are checked here.
+    """
+    problems = check_record(record)
+    if problems:
+        return problems[0] + (f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else "")
+    for number, decision in enumerate(record["decisions"], start=1):
+        techniques = decision.get("techniques")
+        if techniques is not None and not (isinstance(techniques, list) and all(isinstance(t, str) for t in techniques)):
+            return f"decisions.{number - 1}.techniques: not a list of technique ids"
+        verdict = decision.get("verdict")
+        if verdict is not None and verdict not in VERDICTS:
+            return f"decisions.{number - 1}.verdict: {verdict!r} is not reliable, misinformation or scam"
+    return None
+
+
+def parse_result(data: bytes) -> dict:
+    """Parse one file's bytes into a checked result record, or raise `NotAResult`."""
+    if not data.strip():
+        raise NotAResult("empty", "empty file")
+    if data.endswith(b"\x00") and b"\x00" not in data.rstrip(b"\x00"):
+        # What a USB stick or network drive leaves when the power goes off mid-write.
+        raise NotAResult("truncated", "the end of the file is blank (zero bytes): it was cut off while being saved")
+    if b"\x00" in data[:4096]:
+        raise NotAResult("binary", "binary file, not a result")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotAResult("binary", "not UTF-8 text, so not a result file") from None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            raise NotAResult(
+                "truncated", "the file ends too early: it was probably cut off while being saved or copied"
+            ) from None
+        raise NotAResult("corrupted", f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    if not isinstance(record, dict) or "format" not in record:
+        raise NotAResult("foreign", "JSON, but not a Feedwise result (it has no `format`)")
+    file_format = record["format"]
+    if file_format != RESULT_FORMAT:
+        if isinstance(file_format, str) and file_format.startswith(FORMAT_FAMILY):
+            raise NotAResult(
+                "version", f"result format {file_format!r}: this Feedwise reads {RESULT_FORMAT!r}; update Feedwise to read it"
+            )
+        raise NotAResult("foreign", f"not a Feedwise result (format {file_format!r})")
+    problem = record_problem(record)
+    if problem:
+        raise NotAResult("damaged", f"damaged result: {problem}")
+    return record
+
+
+def find_result_files(folders: Iterable[str | os.PathLike]) -> tuple[list[str], list[SkippedFile]]:
+    """Every file under the folders (sorted), and the folders that could not be read.
+
+    Hidden files and folders (names starting with '.', such as a writer's temporary files)
+    and operating-system clutter (Thumbs.db, desktop.ini) are left out quietly.
+    """
+    files: list[str] = []
+    problems: list[SkippedFile] = []
+    seen_folders: set[str] = set()
+    pending = [os.fspath(folder) for folder in folders]
+    while pending:
+        folder = pending.pop()
+        real = os.path.realpath(folder)
+        if real in seen_folders:  # the same folder given twice, or a link loop
+            continue
+        seen_folders.add(real)
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith(".") or name.lower() in SYSTEM_FILES:
+                        continue
+                    try:
+                        if entry.is_dir():
+                            pending.append(entry.path)
+                        elif entry.is_file():
+                            files.append(entry.path)
+                    except OSError as error:
+                        problems.append(SkippedFile(entry.path, "unreadable", f"cannot be read: {error.strerror or error}"))
+        except OSError as error:
+            problems.append(SkippedFile(folder, "unreadable", f"folder cannot be read: {error.strerror or error}"))
+    files.sort()
+    return files, problems
+
+
+def read_results(
+    folders: Iterable[str | os.PathLike],
+    *,
+    session: str | None = None,
+    progress: ProgressCallback | None = None,
+    progress_every: int = 500,
+) -> ResultSet:
+    """Read every result under the folders. `progress(done, total)` is called now and then, and at the end."""
+    paths, skipped = find_result_files(folders)
+    records: list[dict] = []
+    record_paths: list[str] = []
+    first_path_of: dict[str, str] = {}
+    total = len(paths)
+    other_sessions = 0
+    for done, path in enumerate(paths, start=1):
+        if progress is not None and done % progress_every == 0:
+            progress(done, total)
+        if not path.lower().endswith(".json"):
+            skipped.append(SkippedFile(path, "foreign", "not a result file (results end in .json)"))
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_RESULT_BYTES + 1)
+        except OSError as error:
+            skipped.append(SkippedFile(path, "unreadable", f"cannot be read: {error.strerror or error}"))
+            continue
+        if len(data) > MAX_RESULT_BYTES:
+            skipped.append(SkippedFile(path, "too-large", "too large to be a result file"))
+            continue
+        try:
+            record = parse_result(data)
+        except NotAResult as problem:
+            skipped.append(SkippedFile(path, problem.kind, problem.reason))
+            continue
+        result_id = record["result_id"]
+        if result_id in first_path_of:
+            skipped.append(SkippedFile(path, "duplicate", f"same result as {first_path_of[result_id]} (a copy); counted once"))
+            continue
+        first_path_of[result_id] = path
+        if session is not None and record.get("session") != session:
+            other_sessions += 1
+            continue
+        records.append(record)
+        record_paths.append(path)
+    if progress is not None:
+        progress(total, total)
+    return ResultSet(records=records, paths=record_paths, skipped=skipped, files_seen=total, other_sessions=other_sessions)
