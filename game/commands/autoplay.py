@@ -1,0 +1,154 @@
+"""`python main.py autoplay SCENARIO --policy P [--seed N] [--out FILE] [--screenshots DIR] [--pace SECONDS] [--lang en|km]`
+
+Plays the real game loop headless (SDL's dummy video driver), starting at the menu like a player.
+A bot policy (perfect, share-all, flag-all, skip-all, random) chooses each command and the autopilot
+turns it into posted key presses and clicks. Writes the result file (to --out if given) and prints a
+one-line JSON summary: score, max_score, d_prime, criterion, result_file, screens...
+`--screenshots DIR` saves a PNG the first time each screen is reached (01-menu.png ... 06-debrief.png).
+`--pace SECONDS` waits between decisions and shows a real window when one can be opened, for a
+projected demo. pygame is imported only inside `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+NAME = "autoplay"
+POLICIES = ("perfect", "share-all", "flag-all", "skip-all", "random")
+FIXED_DT = 1.0 / 30.0
+MAX_FRAMES = 100_000
+
+
+def register(subparsers) -> None:
+    from game.commands.play import add_game_options
+
+    parser = subparsers.add_parser(NAME, help="play a round headless with a bot policy (tests, demos)", description=__doc__.splitlines()[0])
+    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a built-in scenario")
+    parser.add_argument("--policy", required=True, choices=POLICIES, help="the bot that plays")
+    parser.add_argument("--out", default=None, metavar="FILE", help="write the result record to this file")
+    parser.add_argument("--screenshots", default=None, metavar="DIR", help="save a PNG of each screen reached")
+    parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS", help="wait this long between decisions (demo); opens a visible window if it can")
+    parser.add_argument("--size", default="1024x600", metavar="WxH", help="window size (default 1024x600)")
+    parser.add_argument("--name", default=None, metavar="NAME", help="player name recorded in the result (default autoplay-POLICY)")
+    add_game_options(parser)
+
+
+def _choose_video_driver(pace: float) -> None:
+    """Headless unless a paced demo can open a real window (SDL_VIDEODRIVER set by the caller always wins)."""
+    if "SDL_VIDEODRIVER" in os.environ:
+        return
+    if pace > 0:
+        import pygame
+
+        try:
+            pygame.display.init()
+            return
+        except pygame.error:
+            pass
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    if args.pace < 0:
+        print("feedwise autoplay: --pace must be 0 or more seconds.", file=sys.stderr)
+        return 2
+    _choose_video_driver(args.pace)
+    import pygame
+
+    from game.rules.bots import make_policy
+    from game.rules.debrief import debrief
+    from game.ui.autopilot import Autopilot
+    from game.ui.launch import LaunchError, LaunchOptions, build_app, parse_size
+    from game.ui.scenes.common import result_path
+
+    seed = args.seed if args.seed is not None else 0
+    try:
+        options = LaunchOptions(
+            scenario=args.scenario,
+            language=args.lang,
+            scenario_dirs=tuple(args.scenarios),
+            fullscreen=False,
+            size=parse_size(args.size),
+            results_dir=args.results,
+            result_file=args.out,
+            data_dir=args.data_dir,
+            player_name=args.name or f"autoplay-{args.policy}",
+            seed=seed,
+            shuffle=args.shuffle,
+            save_settings=False,
+            start_at="menu",
+        )
+        app, window = build_app(options)
+    except LaunchError as error:
+        print(f"feedwise autoplay: {error}", file=sys.stderr)
+        return 2
+    pilot = Autopilot(app, make_policy(args.policy, seed), args.screenshots)
+    clock = pygame.time.Clock()
+    driver = None
+    frames = 0
+    try:
+        while app.running and frames < MAX_FRAMES:
+            decided = pilot.step()
+            if args.pace > 0:
+                dt = clock.tick(30) / 1000.0
+            else:
+                dt = FIXED_DT
+            app.frame(pygame.event.get(), dt, window.refresh())
+            if args.pace > 0:
+                pygame.display.flip()
+            frames += 1
+            top = app.top
+            driver = getattr(top, "driver", driver)
+            if pilot.finished:
+                app.frame([], dt, window.refresh())  # make sure the debrief was drawn (and shot)
+                break
+            if decided and args.pace > 0:
+                _wait(app, window, clock, args.pace)
+    finally:
+        pass
+    if driver is None or not driver.over:
+        print(f"feedwise autoplay: the round did not finish (stopped on the '{app.top.name}' screen after {frames} frames).", file=sys.stderr)
+        pygame.quit()
+        return 1
+    state = driver.state
+    report = debrief(state).score
+    summary = {
+        "scenario": state.scenario.id,
+        "language": state.scenario.language.value,
+        "policy": args.policy,
+        "seed": seed,
+        "score": report.points,
+        "max_score": report.max_points,
+        "d_prime": round(report.discernment.d_prime, 4),
+        "criterion": round(report.discernment.criterion, 4),
+        "hits": report.discernment.hits,
+        "misses": report.discernment.misses,
+        "false_alarms": report.discernment.false_alarms,
+        "correct_rejections": report.discernment.correct_rejections,
+        "tools_used": report.tools_used,
+        "decisions": len(state.decisions),
+        "result_file": result_path(driver),
+        "screens": sorted(str(p) for p in pilot.shot.values()),
+        "frames": frames,
+    }
+    for problem in driver.problems:
+        print(f"feedwise autoplay: warning: {problem}", file=sys.stderr)
+    print(json.dumps(summary, ensure_ascii=False))
+    pygame.quit()
+    return 0 if summary["result_file"] else 1
+
+
+def _wait(app, window, clock, seconds: float) -> None:
+    """Keep the game drawing (and the window responsive) while a paced demo waits."""
+    import pygame
+
+    end = time.monotonic() + seconds
+    while app.running and time.monotonic() < end:
+        app.frame(pygame.event.get(), clock.tick(30) / 1000.0, window.refresh())
+        pygame.display.flip()

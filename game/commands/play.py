@@ -1,0 +1,75 @@
+"""`python main.py play [SCENARIO] [--lang en|km] [--scenarios DIR] [--fullscreen] ...`: play the game.
+
+With SCENARIO (a path to a scenario file or the id of a built-in scenario) the game starts straight
+into that scenario's briefing; without it, at the menu. pygame is imported only inside `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+NAME = "play"
+PROCESS_START = time.perf_counter()
+
+
+def add_game_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `play` and `autoplay`."""
+    parser.add_argument("--lang", choices=("en", "km"), default=None, help="language of the game: en (English) or km (Khmer)")
+    parser.add_argument("--scenarios", action="append", default=[], metavar="DIR", help="also offer the scenarios in this folder (repeatable)")
+    parser.add_argument("--results", default=None, metavar="DIR", help="write result files here (default: the data folder's results/)")
+    parser.add_argument("--data-dir", default=None, metavar="DIR", help="the data folder for settings, results and history (default: $FEEDWISE_HOME or the user data folder)")
+    parser.add_argument("--seed", type=int, default=None, help="seed for the feed order (with --shuffle) and the flag-reason lists")
+    parser.add_argument("--shuffle", action="store_true", help="show the posts in a shuffled order")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(NAME, help="play the game (the default command)", description=__doc__.splitlines()[0])
+    parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a scenario file or the id of a built-in scenario")
+    add_game_options(parser)
+    parser.add_argument("--fullscreen", action="store_true", default=None, help="start in fullscreen (F11 toggles)")
+    parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="start in a window")
+    parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720; the window can be resized)")
+    parser.add_argument("--name", default=None, metavar="NAME", help="the player's name or ID (otherwise typed in the menu)")
+    parser.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.ui.launch import LaunchError, LaunchOptions, build_app, parse_size
+
+    try:
+        options = LaunchOptions(
+            scenario=args.scenario,
+            language=args.lang,
+            scenario_dirs=tuple(args.scenarios),
+            fullscreen=args.fullscreen,
+            size=parse_size(args.size),
+            results_dir=args.results,
+            data_dir=args.data_dir,
+            player_name=args.name,
+            seed=args.seed,
+            shuffle=args.shuffle,
+        )
+        app, window = build_app(options)
+    except LaunchError as error:
+        print(f"feedwise play: {error}", file=sys.stderr)
+        return 2
+    for warning in app.ctx.services.warnings:
+        print(f"feedwise: warning: {warning}", file=sys.stderr)
+    from game.ui.app import run as run_loop
+
+    if args.first_frame_exit:
+        # For the startup benchmark: draw one interactive frame, report the time, and leave.
+        import pygame
+
+        app.frame(pygame.event.get(), 0.0, window.refresh())
+        pygame.display.flip()
+        print(f"first-frame {time.perf_counter() - PROCESS_START:.4f}")
+        return 0
+    try:
+        return run_loop(app, window)
+    finally:
+        import pygame
+
+        pygame.quit()

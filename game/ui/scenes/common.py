@@ -1,0 +1,177 @@
+"""Helpers the scenes share: starting a round with its observers, dialog boxes, headings and toasts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import pygame
+
+from game.i18n import N_
+from game.ui import theme as sizes
+from game.ui.round_driver import ResultFileObserver, RoundDriver
+from game.ui.widgets import draw_panel
+
+if TYPE_CHECKING:
+    from game.scenario.model import LoadedScenario
+    from game.ui.context import Context
+
+
+def start_round(ctx: "Context", loaded: "LoadedScenario") -> RoundDriver:
+    """A new round of `loaded` for the current player, with the result file writer and any other observers."""
+    services = ctx.services
+    observers = [ResultFileObserver(services.results_dir, services.result_file)]
+    observers += [factory() for factory in services.observer_factories]
+    driver = RoundDriver.start(
+        loaded,
+        player_name=ctx.settings.player_name,
+        language=ctx.language,
+        session=services.session,
+        observers=observers,
+        wall_clock=services.wall_clock,
+        seed=services.seed,
+        shuffle=services.shuffle,
+    )
+    driver.clock_origin = ctx.time  # the app time at which this round's `now` is 0
+    return driver
+
+
+def round_now(ctx: "Context", driver: RoundDriver) -> float:
+    """Seconds since the round started, by the app's clock (what the rules get as `now`)."""
+    return max(0.0, ctx.time - driver.clock_origin)
+
+
+def result_path(driver: RoundDriver) -> Optional[str]:
+    for observer in driver.observers:
+        if isinstance(observer, ResultFileObserver) and observer.last_path is not None:
+            return str(observer.last_path)
+    return None
+
+
+def dialog_rect(ctx: "Context", base_width: int, height: int) -> pygame.Rect:
+    """A centred dialog box, as wide as asked but never wider or taller than the window allows."""
+    m = ctx.metrics
+    width = min(m.px(base_width), m.width - m.px(32))
+    height = min(height, m.height - m.px(32))
+    return pygame.Rect((m.width - width) // 2, (m.height - height) // 2, width, height)
+
+
+def draw_dialog(surface: pygame.Surface, rect: pygame.Rect, ctx: "Context") -> None:
+    draw_panel(surface, rect, ctx, radius=12)
+
+
+def draw_top_bar(surface: pygame.Surface, ctx: "Context", title: str = "") -> int:
+    """The app bar with the Feedwise name; returns its height."""
+    m = ctx.metrics
+    height = m.px(sizes.TOP_BAR_HEIGHT)
+    bar = pygame.Rect(0, 0, m.width, height)
+    pygame.draw.rect(surface, ctx.theme.top_bar, bar)
+    pygame.draw.line(surface, ctx.theme.card_border, (0, height - 1), (m.width, height - 1))
+    logo = ctx.text.render_line("feedwise", sizes.FONT_TITLE + 2, ctx.theme.top_bar_text, bold=True)
+    surface.blit(logo, (m.px(16), (height - logo.get_height()) // 2))
+    if title:
+        label = ctx.text.render_line(title, sizes.FONT_BODY, ctx.theme.muted, bold=True)
+        surface.blit(label, (m.px(16) + logo.get_width() + m.px(16), (height - label.get_height()) // 2))
+    return height
+
+
+def draw_toast(surface: pygame.Surface, ctx: "Context", message: str) -> None:
+    """A short note at the bottom of the window (e.g. why an action was not possible)."""
+    if not message:
+        return
+    m = ctx.metrics
+    text = ctx.text.render(message, min(m.px(600), m.width - m.px(60)), sizes.FONT_BODY, (255, 255, 255), align="center")
+    box = pygame.Rect(0, 0, text.get_width() + m.px(32), text.get_height() + m.px(16))
+    box.midbottom = (m.width // 2, m.height - m.px(20))
+    pygame.draw.rect(surface, (40, 40, 45), box, border_radius=m.px(8))
+    if ctx.theme.name != "light":
+        pygame.draw.rect(surface, ctx.theme.card_border, box, width=2, border_radius=m.px(8))
+    surface.blit(text, (box.x + m.px(16), box.y + m.px(8)))
+
+
+REJECTION_TEXT = {
+    "round-over": N_("The round is over."),
+    "already-decided": N_("You have already decided this post."),
+    "tool-after-decision": N_("You can only verify a post before you decide."),
+    "no-image": N_("This post has no picture to search for."),
+    "tool-already-used": N_("You have already used this tool on this post."),
+}
+
+
+def rejection_text(ctx: "Context", reason: str) -> str:
+    return ctx.tr(REJECTION_TEXT.get(reason, N_("That is not possible right now.")))
+
+
+class Document:
+    """A tall, scrollable page built block by block (used by the feedback card and the debrief)."""
+
+    def __init__(self, ctx: "Context", width: int) -> None:
+        self.ctx = ctx
+        self.width = width
+        self.y = 0
+        self.items: list[tuple[str, object, tuple[int, int]]] = []
+
+    def text(self, words: str, size: int = sizes.FONT_BODY, colour: Optional[tuple] = None, bold: bool = False, indent: int = 0, highlights: tuple = (), gap: int = 6) -> None:
+        if not words:
+            return
+        surface = self.ctx.text.render(words, self.width - indent, size, colour or self.ctx.theme.text, bold=bold, highlights=highlights)
+        self.surface(surface, indent, gap)
+
+    def surface(self, surface: pygame.Surface, x: int = 0, gap: int = 6) -> None:
+        self.items.append(("blit", surface, (x, self.y)))
+        self.y += surface.get_height() + self.ctx.metrics.px(gap)
+
+    def gap(self, pixels: int) -> None:
+        self.y += self.ctx.metrics.px(pixels)
+
+    def rule(self) -> None:
+        self.items.append(("rule", None, (0, self.y)))
+        self.y += self.ctx.metrics.px(12)
+
+    def badges(self, labels: list[tuple[str, bool]], gap: int = 8) -> None:
+        """Technique badges (pills) that wrap onto several rows; `True` marks a highlighted badge."""
+        m, theme, text = self.ctx.metrics, self.ctx.theme, self.ctx.text
+        x = 0
+        row_h = text.line_height(sizes.FONT_SMALL) + m.px(8)
+        for label, strong in labels:
+            surface = text.render_line(label, sizes.FONT_SMALL, theme.badge_text, bold=True)
+            width = min(surface.get_width() + m.px(20), self.width)
+            if x and x + width > self.width:
+                x = 0
+                self.y += row_h + m.px(6)
+            self.items.append(("badge", (surface, width, row_h, strong), (x, self.y)))
+            x += width + m.px(8)
+        if labels:
+            self.y += row_h + m.px(gap)
+
+    def build(self) -> pygame.Surface:
+        m, theme = self.ctx.metrics, self.ctx.theme
+        page = pygame.Surface((self.width, max(1, self.y)), pygame.SRCALPHA)
+        for kind, item, (x, y) in self.items:
+            if kind == "blit":
+                page.blit(item, (x, y))
+            elif kind == "rule":
+                pygame.draw.line(page, theme.card_border, (0, y + m.px(4)), (self.width, y + m.px(4)))
+            elif kind == "badge":
+                surface, width, height, strong = item
+                rect = pygame.Rect(x, y, width, height)
+                pygame.draw.rect(page, theme.badge, rect, border_radius=height // 2)
+                pygame.draw.rect(page, theme.accent if strong else theme.badge_text, rect, width=m.px(2) if strong else 1, border_radius=height // 2)
+                page.blit(surface, (x + m.px(10), y + (height - surface.get_height()) // 2), area=pygame.Rect(0, 0, width - m.px(20), surface.get_height()))
+        return page
+
+
+def draw_mark(surface: pygame.Surface, centre: tuple[int, int], radius: int, good: bool, ctx: "Context") -> None:
+    """A round tick (right) or cross (wrong) mark."""
+    from game.ui.widgets import draw_check
+
+    colour = ctx.theme.good if good else ctx.theme.bad
+    pygame.draw.circle(surface, colour, centre, radius)
+    ink = (255, 255, 255) if ctx.theme.name == "light" else (0, 0, 0)
+    box = pygame.Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius)
+    if good:
+        draw_check(surface, box, ink, max(2, radius // 4))
+    else:
+        inset = radius * 0.45
+        width = max(2, radius // 4)
+        pygame.draw.line(surface, ink, (box.x + inset, box.y + inset), (box.right - inset, box.bottom - inset), width)
+        pygame.draw.line(surface, ink, (box.x + inset, box.bottom - inset), (box.right - inset, box.y + inset), width)

@@ -1,0 +1,84 @@
+"""A yes/no dialog: quitting the game, leaving the menu, ending a round early.
+
+It pops with `Confirmed(key)` when the learner agrees (or quits the app directly for the quit dialog)
+and with None when they cancel (Esc or the cancel button).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.ui import theme as sizes
+from game.ui.scene import Pop, Quit, Scene, Transition
+from game.ui.scenes.common import dialog_rect, draw_dialog
+from game.ui.widgets import Button, draw_shade
+
+if TYPE_CHECKING:
+    from game.ui.context import Context
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    key: str
+
+
+class ConfirmScene(Scene):
+    name = "confirm"
+    overlay = True
+
+    def __init__(self, key: str, question: str, detail: str, confirm_label: str, cancel_label: str, quits: bool = False) -> None:
+        super().__init__()
+        self.key = key
+        self.question = question
+        self.detail = detail
+        self.confirm_label = confirm_label
+        self.cancel_label = cancel_label
+        self.quits = quits
+        self.focus_key = "cancel"
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    @classmethod
+    def quit_game(cls, ctx: "Context", in_round: bool = False) -> "ConfirmScene":
+        detail = ctx.tr("Your round is not finished. Answers so far are not scored.") if in_round else ""
+        return cls("quit", ctx.tr("Quit Feedwise?"), detail, ctx.tr("Quit"), ctx.tr("Stay"), quits=True)
+
+    def layout(self, ctx: "Context") -> None:
+        m = ctx.metrics
+        width = min(m.px(460), m.width - m.px(32))
+        inner = width - 2 * m.px(24)
+        height = m.px(24) + ctx.text.layout(self.question, inner, sizes.FONT_TITLE, bold=True).height
+        if self.detail:
+            height += m.px(8) + ctx.text.layout(self.detail, inner, sizes.FONT_BODY).height
+        height += m.px(24) + m.px(sizes.BUTTON_HEIGHT) + m.px(24)
+        self.box = dialog_rect(ctx, 460, height)
+        button_w = (inner - m.px(12)) // 2
+        y = self.box.bottom - m.px(24) - m.px(sizes.BUTTON_HEIGHT)
+        x = self.box.x + m.px(24)
+        self.buttons = [
+            Button("cancel", self.cancel_label, pygame.Rect(x, y, button_w, m.px(sizes.BUTTON_HEIGHT)), "cancel", hint="Esc"),
+            Button("confirm", self.confirm_label, pygame.Rect(x + button_w + m.px(12), y, button_w, m.px(sizes.BUTTON_HEIGHT)), "confirm", style="danger" if self.quits else "primary"),
+        ]
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message == "confirm":
+            return Quit() if self.quits else Pop(Confirmed(self.key))
+        return Pop(None)
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop(None)
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        m = ctx.metrics
+        draw_shade(surface, ctx)
+        draw_dialog(surface, self.box, ctx)
+        inner = self.box.width - 2 * m.px(24)
+        y = self.box.y + m.px(24)
+        question = ctx.text.render(self.question, inner, sizes.FONT_TITLE, ctx.theme.text, bold=True)
+        surface.blit(question, (self.box.x + m.px(24), y))
+        y += question.get_height() + m.px(8)
+        if self.detail:
+            surface.blit(ctx.text.render(self.detail, inner, sizes.FONT_BODY, ctx.theme.muted), (self.box.x + m.px(24), y))
+        self.draw_buttons(surface, ctx)

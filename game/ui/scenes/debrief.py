@@ -1,0 +1,178 @@
+"""The debrief: score, the 2x2 grid of hits / misses / false alarms / correct rejections with d′ and
+bias in plain sentences, the missed posts with their evidence highlighted and technique tips, the false
+alarms with why each post was fine, and techniques caught versus missed. Buttons: Replay, Menu.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.rules.debrief import debrief
+from game.ui import theme as sizes
+from game.ui.cards import card_surface
+from game.ui.input import Intent, UserInput
+from game.ui.present import DebriefView, present_debrief
+from game.ui.round_driver import RoundDriver
+from game.ui.scene import Replace, Reset, Scene, Transition
+from game.ui.scenes.common import Document, draw_top_bar, result_path, start_round
+from game.ui.scrolling import Scroller
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.context import Context
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, driver: RoundDriver) -> None:
+        super().__init__()
+        self.driver = driver
+        self.view: Optional[DebriefView] = None
+        self.scroller = Scroller()
+        self.page: Optional[pygame.Surface] = None
+        self.focus_key = "menu"
+
+    def layout(self, ctx: "Context") -> None:
+        m, tr = ctx.metrics, ctx.tr
+        self.view = present_debrief(self.driver.state, debrief(self.driver.state), tr)
+        bar = m.px(sizes.TOP_BAR_HEIGHT)
+        button_h = m.px(sizes.BUTTON_HEIGHT)
+        footer = button_h + 2 * m.px(12)
+        width = min(m.px(760), m.width - 2 * m.px(16) - 2 * m.px(sizes.SCROLLBAR_WIDTH))
+        self.page = self._paint(ctx, width - 2 * m.px(20))
+        column = pygame.Rect((m.width - width) // 2, bar, width, m.height - bar - footer)
+        view = column.inflate(-2 * m.px(20), 0)
+        track = pygame.Rect(m.width - m.px(sizes.SCROLLBAR_WIDTH) - m.px(4), bar + m.px(4), m.px(sizes.SCROLLBAR_WIDTH), column.height - m.px(8))
+        self.column = column
+        self.scroller.line = m.px(40)
+        self.scroller.set_geometry(view, track, self.page.get_height() + m.px(24))
+        button_w = min(m.px(200), (width - m.px(12)) // 2)
+        y = m.height - footer + m.px(12)
+        self.buttons = [
+            Button("replay", tr("Replay"), pygame.Rect(column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
+            Button("menu", tr("Menu"), pygame.Rect(column.centerx + m.px(6), y, button_w, button_h), ("menu",), style="primary", hint="Esc"),
+        ]
+
+    def _grid(self, ctx: "Context", width: int) -> pygame.Surface:
+        m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
+        view = self.view
+        assert view is not None
+        label_w = min(m.px(170), width // 4)
+        cell_w = (width - label_w - m.px(8)) // 2
+        head_h = text.line_height(sizes.FONT_SMALL) * 2 + m.px(6)
+        cell_h = text.line_height(sizes.FONT_HEADING) + 2 * text.line_height(sizes.FONT_SMALL) + m.px(14)
+        grid = pygame.Surface((width, head_h + 2 * (cell_h + m.px(8))), pygame.SRCALPHA)
+        for column, heading in enumerate((tr("You flagged it"), tr("You shared or skipped it"))):
+            label = text.render(heading, cell_w - m.px(8), sizes.FONT_SMALL, theme.muted, bold=True, align="center")
+            grid.blit(label, (label_w + m.px(8) + column * cell_w + (cell_w - label.get_width()) // 2, head_h - label.get_height() - m.px(4)))
+        rows = (
+            (tr("Misleading posts"), ((tr("Hits"), view.hits, True, tr("caught")), (tr("Misses"), view.misses, False, tr("got past you")))),
+            (tr("Reliable posts"), ((tr("False alarms"), view.false_alarms, False, tr("wrongly flagged")), (tr("Correct rejections"), view.correct_rejections, True, tr("rightly trusted")))),
+        )
+        y = head_h
+        for row_label, cells in rows:
+            label = text.render(row_label, label_w - m.px(8), sizes.FONT_BODY, theme.text, bold=True)
+            grid.blit(label, (0, y + (cell_h - label.get_height()) // 2))
+            for column, (name, count, good, meaning) in enumerate(cells):
+                rect = pygame.Rect(label_w + m.px(8) + column * cell_w, y, cell_w - m.px(8), cell_h)
+                colour = theme.good if good else theme.bad
+                pygame.draw.rect(grid, theme.card, rect, border_radius=m.px(8))
+                pygame.draw.rect(grid, colour if count else theme.card_border, rect, width=m.px(2) if count else 1, border_radius=m.px(8))
+                number = text.render_line(tr.number(count), sizes.FONT_HEADING, colour if count else theme.muted, bold=True)
+                grid.blit(number, (rect.centerx - number.get_width() // 2, rect.y + m.px(4)))
+                title = text.render_line(name, sizes.FONT_SMALL, theme.text, bold=True)
+                grid.blit(title, (rect.centerx - title.get_width() // 2, rect.y + m.px(4) + number.get_height()), area=pygame.Rect(0, 0, rect.width, title.get_height()))
+                sub = text.render_line(meaning, sizes.FONT_SMALL, theme.muted)
+                grid.blit(sub, (rect.centerx - sub.get_width() // 2, rect.y + m.px(4) + number.get_height() + title.get_height()), area=pygame.Rect(0, 0, rect.width, sub.get_height()))
+            y += cell_h + m.px(8)
+        return grid
+
+    def _paint(self, ctx: "Context", width: int) -> pygame.Surface:
+        m, theme, tr = ctx.metrics, ctx.theme, ctx.tr
+        view = self.view
+        assert view is not None
+        doc = Document(ctx, width)
+        doc.gap(16)
+        doc.text(view.title, sizes.FONT_TITLE, theme.muted, bold=True, gap=2)
+        doc.text(view.score_text, sizes.FONT_HEADING, theme.accent, bold=True, gap=10)
+        for sentence in view.reading:
+            doc.text("• " + sentence, sizes.FONT_BODY, theme.text, gap=4)
+        doc.gap(8)
+        doc.surface(self._grid(ctx, width), gap=8)
+        doc.text(view.discernment_sentence, sizes.FONT_BODY, theme.text, gap=4)
+        doc.text(view.bias_sentence, sizes.FONT_BODY, theme.text, gap=12)
+
+        doc.rule()
+        doc.text(tr("What you missed"), sizes.FONT_TITLE, theme.text, bold=True)
+        if not view.missed:
+            doc.text(tr("Nothing: you flagged every misleading post."), sizes.FONT_BODY, theme.good, gap=12)
+        for item in view.missed:
+            doc.text(item.decision_text, sizes.FONT_SMALL, theme.bad, bold=True, gap=4)
+            doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=8)
+            doc.badges([(t.name, False) for t in item.techniques])
+            for technique in item.techniques:
+                doc.text(f"{technique.name}: {technique.note}", sizes.FONT_BODY, theme.text, gap=2)
+                if technique.tip:
+                    doc.text(tr("Tip: {tip}", tip=technique.tip), sizes.FONT_SMALL, theme.accent, bold=True, indent=m.px(12), gap=6)
+            doc.text(item.explanation, sizes.FONT_BODY, theme.muted, gap=16)
+
+        doc.rule()
+        doc.text(tr("False alarms: these posts were fine"), sizes.FONT_TITLE, theme.text, bold=True)
+        if not view.false_alarms_items:
+            doc.text(tr("None: you did not flag any reliable post."), sizes.FONT_BODY, theme.good, gap=12)
+        for item in view.false_alarms_items:
+            doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=6)
+            doc.text(tr("Why it was fine: {why}", why=item.explanation), sizes.FONT_BODY, theme.text, gap=16)
+
+        if view.tallies:
+            doc.rule()
+            doc.text(tr("Techniques: caught and missed"), sizes.FONT_TITLE, theme.text, bold=True)
+            for tally in view.tallies:
+                colour = theme.bad if tally.missed else theme.good
+                doc.text(f"{tally.name}:  {tally.caught_text} · {tally.missed_text}", sizes.FONT_BODY, colour if tally.missed else theme.text, gap=4)
+        saved = result_path(self.driver)
+        if saved:
+            doc.gap(10)
+            doc.text(tr("Your result was saved."), sizes.FONT_SMALL, theme.muted)
+        return doc.build()
+
+    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
+        if self.scroller.handle(user_input):
+            return None
+        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
+            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
+            return None
+        return self.handle_widgets(user_input, ctx)
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message[0] == "replay":
+            from game.ui.scenes.feed import FeedScene
+
+            return Replace(FeedScene(start_round(ctx, self.driver.loaded)))
+        return self.on_back(ctx)
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        from game.ui.scenes.menu import MenuScene
+
+        return Reset(MenuScene(ctx, selected=self.driver.loaded.scenario.translation_of or self.driver.loaded.scenario.id))
+
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
+        self.scroller.update(dt)
+        return None
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        m, theme = ctx.metrics, ctx.theme
+        surface.fill(theme.page)
+        pygame.draw.rect(surface, theme.card, self.column)
+        if self.page is not None:
+            view = self.scroller.view
+            surface.blit(self.page, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+        self.scroller.draw(surface, ctx)
+        draw_top_bar(surface, ctx, ctx.tr("Round results"))
+        footer = pygame.Rect(0, self.column.bottom, m.width, m.height - self.column.bottom)
+        pygame.draw.rect(surface, theme.top_bar, footer)
+        pygame.draw.line(surface, theme.card_border, footer.topleft, footer.topright)
+        self.draw_buttons(surface, ctx)

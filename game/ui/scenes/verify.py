@@ -1,0 +1,191 @@
+"""The verify panel: the four SIFT-style tools for one post, each showing its time cost and, once used, its clue.
+
+Choosing a tool (click, Enter on the focused tool, or keys 1-4) sends `UseTool` to the rules; the
+clue comes back from the rules and is shown in the panel. Esc or Done closes the panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.rules.commands import UseTool
+from game.ui import theme as sizes
+from game.ui.input import UserInput
+from game.ui.present import VerifyView, present_verify
+from game.ui.round_driver import RoundDriver
+from game.ui.scene import Pop, Scene, Transition
+from game.ui.scenes.common import dialog_rect, draw_dialog, draw_toast, rejection_text, round_now
+from game.ui.scrolling import Scroller
+from game.ui.widgets import Button, draw_focus_ring, draw_shade
+
+if TYPE_CHECKING:
+    from game.ui.context import Context
+
+
+class VerifyScene(Scene):
+    name = "verify"
+    overlay = True
+
+    def __init__(self, driver: RoundDriver, post_id: str) -> None:
+        super().__init__()
+        self.driver = driver
+        self.post_id = post_id
+        self.view: Optional[VerifyView] = None
+        self.box = pygame.Rect(0, 0, 0, 0)
+        self.scroller = Scroller()
+        self.rows: list[tuple[str, int, int]] = []  # (tool, top, height) in content coordinates
+        self.content: Optional[pygame.Surface] = None
+        self.toast = ""
+        self.toast_until = 0.0
+        self.focus_key = "tool-source"
+
+    def layout(self, ctx: "Context") -> None:
+        m, tr, text = ctx.metrics, ctx.tr, ctx.text
+        self.view = present_verify(self.driver.state, self.post_id, tr)
+        self.box = dialog_rect(ctx, 640, m.height - m.px(40))
+        pad = m.px(22)
+        inner = self.box.width - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH)
+        header_h = pad + text.line_height(sizes.FONT_TITLE) + text.line_height(sizes.FONT_SMALL) + m.px(10)
+        button_h = m.px(sizes.BUTTON_HEIGHT)
+        view_rect = pygame.Rect(self.box.x + pad, self.box.y + header_h, inner, self.box.height - header_h - button_h - 2 * pad)
+        self.content = self._paint(ctx, inner)
+        track = pygame.Rect(self.box.right - pad // 2 - m.px(sizes.SCROLLBAR_WIDTH), view_rect.y, m.px(sizes.SCROLLBAR_WIDTH), view_rect.height)
+        self.scroller.line = m.px(40)
+        self.scroller.set_geometry(view_rect, track, self.content.get_height())
+        done_w = min(m.px(200), self.box.width - 2 * pad)
+        self.done_button = Button("done", tr("Done"), pygame.Rect(self.box.right - pad - done_w, self.box.bottom - pad - button_h, done_w, button_h), ("done",), style="primary", hint="Esc")
+        self.place_buttons()
+
+    def place_buttons(self) -> None:
+        view = self.scroller.view
+        offset = int(self.scroller.offset)
+        buttons = []
+        assert self.view is not None
+        for tool_view, (tool, top, height) in zip(self.view.tools, self.rows):
+            rect = pygame.Rect(view.x, view.y + top - offset, view.width, height)
+            buttons.append(Button(f"tool-{tool}", tool_view.name, rect, ("tool", tool), style="area", enabled=tool_view.available and not tool_view.used and not self.view.decided))
+        self.buttons = buttons + [self.done_button]
+        self._placed_offset = offset
+        if self.focus_key not in {b.key for b in self.focusable()}:
+            self.focus_key = next((b.key for b in self.focusable()), "done")
+
+    def button_at(self, pos):
+        for button in reversed(self.buttons):
+            if button.key.startswith("tool-") and not self.scroller.view.collidepoint(pos):
+                continue
+            if button.rect.collidepoint(pos):
+                return button
+        return None
+
+    def _paint(self, ctx: "Context", width: int) -> pygame.Surface:
+        m, theme, text = ctx.metrics, ctx.theme, ctx.text
+        assert self.view is not None
+        pieces: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        boxes: list[tuple[pygame.Rect, bool, bool]] = []
+        self.rows = []
+        y = 0
+        pad = m.px(12)
+        number_w = m.px(30)
+        for index, tool in enumerate(self.view.tools):
+            top = y
+            enabled = tool.available and not tool.used and not self.view.decided
+            name_colour = theme.text if tool.available else theme.muted
+            number = text.render_line(ctx.tr.digits(str(index + 1)), sizes.FONT_TITLE, theme.accent if enabled else theme.muted, bold=True)
+            cost = text.render_line(tool.cost_text, sizes.FONT_SMALL, theme.muted)
+            name = text.render(tool.name, width - 2 * pad - number_w - cost.get_width() - m.px(8), sizes.FONT_BODY, name_colour, bold=True)
+            pieces.append((number, (pad, y + pad)))
+            pieces.append((name, (pad + number_w, y + pad)))
+            pieces.append((cost, (width - pad - cost.get_width(), y + pad)))
+            y += pad + name.get_height()
+            question = text.render(tool.unavailable_text or tool.question, width - 2 * pad - number_w, sizes.FONT_SMALL, theme.muted)
+            pieces.append((question, (pad + number_w, y)))
+            y += question.get_height()
+            if tool.used:
+                clue = text.render(tool.clue, width - 2 * pad - number_w - 2 * m.px(10), sizes.FONT_BODY, theme.text)
+                clue_box = pygame.Rect(pad + number_w, y + m.px(6), width - 2 * pad - number_w, clue.get_height() + 2 * m.px(8))
+                boxes.append((clue_box, False, True))
+                pieces.append((clue, (clue_box.x + m.px(10), clue_box.y + m.px(8))))
+                y = clue_box.bottom
+            y += pad
+            boxes.insert(0, (pygame.Rect(0, top, width, y - top), enabled, False))
+            self.rows.append((tool.tool, top, y - top))
+            y += m.px(10)
+        content = pygame.Surface((width, max(1, y)), pygame.SRCALPHA)
+        for rect, enabled, is_clue in boxes:
+            if is_clue:
+                pygame.draw.rect(content, theme.badge, rect, border_radius=m.px(6))
+                pygame.draw.rect(content, theme.accent, pygame.Rect(rect.x, rect.y, m.px(4), rect.height))
+            else:
+                pygame.draw.rect(content, theme.card if enabled else theme.link_card, rect, border_radius=m.px(8))
+                pygame.draw.rect(content, theme.card_border, rect, width=1, border_radius=m.px(8))
+        for surface, pos in pieces:
+            content.blit(surface, pos)
+        return content
+
+    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
+        if self.scroller.handle(user_input):
+            return None
+        return self.handle_widgets(user_input, ctx)
+
+    def on_choose(self, index: int, ctx: "Context") -> Optional[Transition]:
+        assert self.view is not None
+        if 0 <= index < len(self.view.tools):
+            return self.on_message(("tool", self.view.tools[index].tool), ctx)
+        return None
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message[0] == "done":
+            return Pop()
+        if message[0] == "tool":
+            step = self.driver.apply(UseTool(self.post_id, message[1]), round_now(ctx, self.driver))
+            if self.driver.over:
+                return Pop()
+            if step.rejected is not None:
+                self.toast = rejection_text(ctx, step.rejected.reason)
+                self.toast_until = ctx.time + 2.5
+            self.relayout()
+            self._reveal = message[1]
+        return None
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop()
+
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
+        reveal = getattr(self, "_reveal", None)
+        if reveal is not None and self.rows:
+            self._reveal = None
+            row = next((r for r in self.rows if r[0] == reveal), None)
+            if row is not None:
+                self.scroller.ensure_visible(row[1], row[1] + row[2])
+        self.scroller.update(dt)
+        if int(self.scroller.offset) != self._placed_offset:
+            self.place_buttons()
+        return None
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        m, theme, text = ctx.metrics, ctx.theme, ctx.text
+        assert self.view is not None and self.content is not None
+        draw_shade(surface, ctx)
+        draw_dialog(surface, self.box, ctx)
+        pad = m.px(22)
+        title = text.render_line(self.view.title, sizes.FONT_TITLE, theme.text, bold=True)
+        surface.blit(title, (self.box.x + pad, self.box.y + pad))
+        sub = self.view.author_line + (f"  ·  {self.view.time_left_text}" if self.view.time_left_text else "")
+        surface.blit(text.render_line(sub, sizes.FONT_SMALL, theme.muted), (self.box.x + pad, self.box.y + pad + title.get_height()))
+        view = self.scroller.view
+        surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+        clip = surface.get_clip()
+        surface.set_clip(view)
+        for button in self.buttons:
+            if button.key.startswith("tool-"):
+                if button.key == self.hover_key and button.enabled:
+                    pygame.draw.rect(surface, theme.accent, button.rect, width=m.px(2), border_radius=m.px(8))
+                if button.key == self.focus_key:
+                    draw_focus_ring(surface, button.rect.inflate(-m.px(8), -m.px(8)), ctx, m.px(8))
+        surface.set_clip(clip)
+        self.scroller.draw(surface, ctx)
+        self.draw_buttons(surface, ctx, [self.done_button])
+        if self.toast and ctx.time < self.toast_until:
+            draw_toast(surface, ctx, self.toast)

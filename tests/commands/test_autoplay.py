@@ -1,0 +1,59 @@
+"""End-to-end autoplay: the real game loop, headless, driven by each bot policy through posted events."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "scenarios" / "example" / "example.en.yaml"
+
+
+def autoplay(*args, env_home):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", FEEDWISE_HOME=str(env_home))
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "autoplay", *map(str, args)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return done
+
+
+@pytest.mark.parametrize("policy", ["perfect", "share-all", "flag-all", "skip-all", "random"])
+def test_each_policy_plays_a_whole_round_and_writes_its_result(policy, tmp_path):
+    out = tmp_path / "result.json"
+    done = autoplay(EXAMPLE, "--policy", policy, "--seed", 7, "--out", out, env_home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"score", "max_score", "d_prime", "result_file"} <= set(summary)
+    assert Path(summary["result_file"]) == out
+    record = json.loads(out.read_text(encoding="utf-8"))
+    actions = [decision["action"] for decision in record["decisions"]]
+    assert len(actions) == 5
+    if policy == "perfect":
+        assert summary["score"] == summary["max_score"]
+    elif policy == "share-all":
+        assert set(actions) == {"share"}
+    elif policy == "flag-all":
+        assert set(actions) == {"flag"} and summary["false_alarms"] == 2
+    elif policy == "skip-all":
+        assert set(actions) == {"skip"} and summary["hits"] == 0
+
+
+def test_a_random_round_passes_through_every_screen_and_saves_each_once(tmp_path):
+    shots = tmp_path / "shots"
+    done = autoplay(EXAMPLE, "--policy", "random", "--seed", 1, "--screenshots", shots, "--lang", "km", env_home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in shots.glob("*.png"))
+    for expected in ("01-menu.png", "02-briefing.png", "03-feed.png", "04-verify.png", "05-feedback.png", "06-debrief.png"):
+        assert expected in names
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert summary["tools_used"] >= 1
+    results = list((tmp_path / "home" / "results").glob("*.json"))
+    assert [str(p) for p in results] == [summary["result_file"]]
+
+
+def test_an_unknown_scenario_is_a_plain_error(tmp_path):
+    done = autoplay("no-such-scenario", "--policy", "perfect", env_home=tmp_path / "home")
+    assert done.returncode == 2
+    assert "No scenario 'no-such-scenario'" in done.stderr
+    assert "Traceback" not in done.stderr
