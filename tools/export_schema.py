@@ -1,7 +1,7 @@
-"""Regenerate `scenarios/scenario.schema.json` from the scenario models.
+"""Regenerate `scenarios/scenario.schema.json` and `scenarios/quiz.schema.json` from the models.
 
 Usage: python tools/export_schema.py        (writes the file)
-       python tools/export_schema.py --check (exit 1 when the file is stale)
+       python tools/export_schema.py --check (exit 1 when a file is stale)
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from game.scenario.quiz_schema import quiz_schema_text  # noqa: E402
 from game.scenario.schema import schema_text  # noqa: E402
 
 SCHEMA_FILE = ROOT / "scenarios" / "scenario.schema.json"
+QUIZ_SCHEMA_FILE = ROOT / "scenarios" / "quiz.schema.json"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -34,19 +36,19 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    text = schema_text()
-    current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else None
-    if "--check" in argv:
-        if current != text:
-            print(f"{SCHEMA_FILE} is stale: run python tools/export_schema.py", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        write_atomic(SCHEMA_FILE, text)
-        print(f"wrote {SCHEMA_FILE}")
-    else:
-        print(f"{SCHEMA_FILE} is up to date")
-    return 0
+    stale = 0
+    for schema_file, text in ((SCHEMA_FILE, schema_text()), (QUIZ_SCHEMA_FILE, quiz_schema_text())):
+        current = schema_file.read_text(encoding="utf-8") if schema_file.exists() else None
+        if "--check" in argv:
+            if current != text:
+                print(f"{schema_file} is stale: run python tools/export_schema.py", file=sys.stderr)
+                stale = 1
+        elif current != text:
+            write_atomic(schema_file, text)
+            print(f"wrote {schema_file}")
+        else:
+            print(f"{schema_file} is up to date")
+    return stale
 
 
 if __name__ == "__main__":

@@ -4,9 +4,14 @@ Prints `path:line:col: error: message` (or `warning:`) for every problem in ever
 summary line. Exit codes: 0 with no errors, 1 with any error (or, with --strict, any warning),
 2 on a usage error. `--json` prints a list of {file, line, column, severity, code, message} instead.
 Folders are scanned recursively for *.yaml and *.yml. Never imports pygame.
+Translations: after the single-file checks, `game.scenario.translations` compares each translation
+with its original (post ids, verdicts, techniques ...) and, when any file is or has a translation,
+prints a `languages:` table before the summary. Severity "info" (a draft translation) is in --json
+but never counts as a warning, even with --strict. See docs/translating.md.
 
-Dispatch: `checker_for(path)` picks the checker for a file. Today every YAML file is a scenario;
-a new file kind (e.g. quizzes) adds its checker to `CHECKERS` and a rule to `kind_of`.
+Dispatch: `checker_for(path)` picks the checker for a file: a file saying `kind: quiz` is a quick-check
+quiz (game.scenario.quiz_loader), every other YAML file a scenario. A new file kind adds its checker
+to `CHECKERS` and a rule to `kind_of`.
 """
 
 from __future__ import annotations
@@ -30,13 +35,21 @@ def _check_scenario(path: str) -> list[Problem]:
     return check_file(path)[1]
 
 
+def _check_quiz(path: str) -> list[Problem]:
+    from game.scenario.quiz_loader import check_quiz_file
+
+    return check_quiz_file(path)[1]
+
+
 # File kind -> function(path) -> problems. Add new kinds here.
-CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenario}
+CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenario, "quiz": _check_quiz}
 
 
 def kind_of(path: str) -> str:
-    """The kind of file at `path`, by name. Every YAML file is a scenario until other kinds exist."""
-    return "scenario"
+    """The kind of file at `path`: "quiz" when it says `kind: quiz` at its top level, else "scenario"."""
+    from game.scenario.quiz_loader import is_quiz_file
+
+    return "quiz" if is_quiz_file(path) else "scenario"
 
 
 def checker_for(path: str) -> Callable[[str], list[Problem]]:
@@ -74,13 +87,20 @@ def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.paths)
     for file in files:
         problems.extend(checker_for(file)(file))
+    from game.scenario.translations import check_translations  # links between language versions
+
+    translations = check_translations([file for file in files if kind_of(file) == "scenario"])
+    problems.extend(translations.problems)
     errors = sum(1 for problem in problems if problem.severity == "error")
-    warnings = len(problems) - errors
+    warnings = sum(1 for problem in problems if problem.severity == "warning")  # "info" (e.g. draft) never fails
     if args.json:
         print(json.dumps([problem.as_dict() for problem in problems], indent=2, ensure_ascii=False))
     else:
         for problem in problems:
-            print(problem.format())
+            if problem.severity != "info":  # info is shown in the languages table instead
+                print(problem.format())
+        for line in translations.languages_table():
+            print(line)
         print(summary(len(files), errors, warnings, args.strict))
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0

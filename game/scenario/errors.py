@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]  # info: never fails validate, not even --strict (e.g. a draft translation)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ LONG_POST_CHARS = 600
 MIN_RELIABLE_SHARE = 0.30
 IMAGE_FORMATS = ("PNG", "JPEG")
 
-_KIND_OF_LIST = {"posts": "post", "accounts": "account", "techniques": "technique"}
+_KIND_OF_LIST = {"posts": "post", "accounts": "account", "techniques": "technique", "items": "item"}
 _PLAIN_TYPES = {bool: "true or false", int: "a whole number", float: "a number", str: "text", type(None): "empty"}
 _VALUE_NAMES = {dict: "a group of fields", list: "a list"}
 
@@ -83,9 +83,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def annotation_at(loc: tuple) -> Any:
+def annotation_at(loc: tuple, root: Any = Scenario) -> Any:
     """The model, enum or type expected at a pydantic error location, or None when unknown."""
-    annotation: Any = Scenario
+    annotation: Any = root
     for part in loc:
         annotation = _unwrap(annotation)
         if isinstance(part, int):
@@ -118,7 +118,8 @@ def _raw_at(data: Any, path: tuple) -> Any:
 class _Context:
     """Where problems are reported: the file, the document's marks and the problems found so far."""
 
-    def __init__(self, file: str, document: Document):
+    def __init__(self, file: str, document: Document, root: Any = Scenario):
+        self.root = root  # the model the document should match (Scenario, or Quiz for quiz files)
         self.file = file
         self.document = document
         self.data = document.data
@@ -164,7 +165,7 @@ def _pydantic_problem(context: _Context, error: dict) -> None:
     value = error.get("input")
     prefix, rest = context.owner(loc)
     label = _field_label(rest)
-    expected = annotation_at(loc)
+    expected = annotation_at(loc, context.root)
 
     if kind == "missing":
         hint = ""
@@ -173,7 +174,7 @@ def _pydantic_problem(context: _Context, error: dict) -> None:
         context.error(loc[:-1], "missing-field", f"{prefix}the required field {label} is missing{hint}")
         return
     if kind == "extra_forbidden":
-        allowed = _fields_of(annotation_at(loc[:-1]))
+        allowed = _fields_of(annotation_at(loc[:-1], context.root))
         hint = did_you_mean(loc[-1], allowed)
         if not hint and allowed:
             hint = "; the fields allowed here are: " + ", ".join(allowed)

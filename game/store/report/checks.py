@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import fmean, stdev
+from statistics import NormalDist, fmean, stdev
 
-# Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom; beyond 30 the normal 1.96 is close enough.
+# Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom; beyond 30, `_t_series` (error < 1e-5).
 _T_975 = (
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
     2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
@@ -34,6 +34,11 @@ class CheckPair:
     post_d_prime: float
     pre_criterion: float
     post_criterion: float
+    # MIST's V (items right) and the form length, when the check entries carry them (issue 9).
+    pre_correct: int | None = None
+    post_correct: int | None = None
+    pre_items: int | None = None
+    post_items: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,21 @@ class PrePostSummary:
     criterion_change: MeanChange
 
 
+def _t_series(probability: float, degrees_of_freedom: int) -> float:
+    """Student's t quantile by the Cornish-Fisher expansion (Abramowitz & Stegun 26.7.5); good for df > 30."""
+    z = NormalDist().inv_cdf(probability)
+    v = float(degrees_of_freedom)
+    g1 = (z**3 + z) / 4
+    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
+    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
+    return z + g1 / v + g2 / v**2 + g3 / v**3 + g4 / v**4
+
+
 def t_quantile_975(degrees_of_freedom: int) -> float:
     if degrees_of_freedom < 1:
         raise ValueError("at least one degree of freedom is needed")
-    return _T_975[degrees_of_freedom - 1] if degrees_of_freedom <= len(_T_975) else 1.96
+    return _T_975[degrees_of_freedom - 1] if degrees_of_freedom <= len(_T_975) else _t_series(0.975, degrees_of_freedom)
 
 
 def mean_change(differences: Sequence[float]) -> MeanChange:
@@ -63,6 +79,11 @@ def mean_change(differences: Sequence[float]) -> MeanChange:
         return MeanChange(mean, None, None)
     half_width = t_quantile_975(len(differences) - 1) * stdev(differences) / math.sqrt(len(differences))
     return MeanChange(mean, mean - half_width, mean + half_width)
+
+
+def _count(check: dict, key: str) -> int | None:
+    value = check.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _usable(check: object) -> bool:
@@ -97,6 +118,10 @@ def summarize_checks(records: Sequence[dict]) -> PrePostSummary | None:
             post_d_prime=float(last_post[player_id][1]["d_prime"]),
             pre_criterion=float(first_pre[player_id][1]["criterion"]),
             post_criterion=float(last_post[player_id][1]["criterion"]),
+            pre_correct=_count(first_pre[player_id][1], "V"),
+            post_correct=_count(last_post[player_id][1], "V"),
+            pre_items=_count(first_pre[player_id][1], "items"),
+            post_items=_count(last_post[player_id][1], "items"),
         )
         for player_id in sorted(first_pre.keys() & last_post.keys(), key=lambda pid: (names[pid].casefold(), pid))
     )

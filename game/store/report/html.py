@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from game.store.report.aggregate import ACTION_WORDS, ClassReport, PostKey, PostStat, TechniqueStat, TraineeStat
-from game.store.report.checks import MeanChange, PrePostSummary
+from game.store.report.checks import PrePostSummary
 from game.store.report.reading import SkippedFile
 
 KHMER_FONTS = '"Noto Sans Khmer", "Khmer OS", "Khmer OS System", "Khmer UI", "Leelawadee UI", sans-serif'
@@ -342,30 +342,11 @@ def _trainees_section(report: ClassReport, names: Mapping[str, str]) -> str:
     )
 
 
-def _change(change: MeanChange) -> str:
-    interval = "" if change.low is None else f" (95% CI {_number(change.low)} to {_number(change.high)})"
-    sign = "+" if change.mean > 0 else ""
-    return f"{sign}{_number(change.mean)}{interval}"
-
-
 def _prepost_section(checks: PrePostSummary | None) -> str:
-    """The pre/post check section; nothing at all when there is no check data."""
-    if checks is None:
-        return ""
-    rows = "".join(
-        f"<tr>{text_span(pair.name or '—', 'td')}{text_span(pair.player_id, 'td', 'id')}"
-        f"<td>{escape(pair.pre_form)} → {escape(pair.post_form)}</td>"
-        f'<td class="num">{_number(pair.pre_d_prime)} → {_number(pair.post_d_prime)}</td>'
-        f'<td class="num">{_number(pair.pre_criterion)} → {_number(pair.post_criterion)}</td></tr>'
-        for pair in checks.pairs
-    )
-    return (
-        '<section id="prepost"><h2>Pre/post check</h2>'
-        f'<div class="cards">{_card(str(len(checks.pairs)), "trainees with both checks")}'
-        f'{_card(_change(checks.d_prime_change), "mean change in d′")}{_card(_change(checks.criterion_change), "mean change in criterion c")}</div>'
-        '<table id="prepost-table"><thead><tr><th>Name</th><th>ID</th><th>Forms</th><th class="num">d′ pre → post</th>'
-        f'<th class="num">c pre → post</th></tr></thead><tbody>{rows}</tbody></table></section>'
-    )
+    """The pre/post check section; nothing at all when there is no check data. Written in `prepost` (issue 9)."""
+    from game.store.report.prepost import prepost_html  # imported here: prepost uses this module's helpers
+
+    return prepost_html(checks)
 
 
 def _skipped_section(skipped: Sequence[SkippedFile]) -> str:
