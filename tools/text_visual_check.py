@@ -1,4 +1,4 @@
-"""Draw sample Khmer/English/emoji paragraphs with highlights to a PNG, for a person to look at.
+"""Draw sample Khmer/English/emoji/symbol paragraphs with highlights to a PNG, for a person to look at.
 
 A visual check of `game/ui/text.py`, not a test: `python tools/text_visual_check.py [OUT.png]`
 (default /tmp/feedwise/text-check.png). Line boxes are outlined in faint grey so clipping and
@@ -29,12 +29,16 @@ POST_2 = ("🎁 អបអរសាទរ! អ្នកបានឈ្នះរ�
           "https://abc-bank-reward.example/claim?id=12345 មុនម៉ោង ១២:០០ ថ្ងៃនេះ! 👉👉")
 POST_3 = ("ស្ត្រី ព្រះរាជាណាចក្រកម្ពុជា ក្រសួងសុខាភិបាល ញ្ជ្រូ ក្ត្រ ប៉ុន្តែ គ្រឿង\n"
           "Mixed line: Police say ប៉ូលិសបាននិយាយថា 👮 this is FAKE ❌ 🇰🇭 👍🏽 🦩")
+POST_5 = ("ពិន្ទុ d′ ≥ 1.5 → ល្អ ✓ | d′ = 0.8 ✗ ≤ 5 ≈ 3 × 2 ÷ 4 − 1 № 12, 20°C, ½, x², ₫ 50 000, ฿ 100, "
+          "$ 5, € 3, ៛ 4000 • “quoted” ‘single’ – — … ← ↑ ↓ ⇒ ★ ✔︎ ✔️ Việt Nam, missing: 中")
 POST_4 = "Breaking: Flood warning for Kampong Cham and Takeo 🌊🌧️ — share before it is deleted!!! 😱😱"
 SAMPLES = [
     (POST_1, spans(POST_1, ("ក្រសួងសុខាភិបាល", YELLOW), ("សូមកុំចែករំលែកព័ត៌មានមិនពិត", BLUE)), 16, False),
     (POST_2, spans(POST_2, ("https://abc-bank-reward.example/claim?id=12345", RED), ("ភ្លាមៗ", YELLOW)), 16, False),
     (POST_3, spans(POST_3, ("ព្រះរាជាណាចក្រកម្ពុជា", GREEN), ("ប៉ូលិសបាននិយាយថា 👮 this", YELLOW)), 20, False),
     (POST_4, spans(POST_4, ("Breaking:", RED), ("share before it is deleted!!!", YELLOW)), 16, True),
+    (POST_5, spans(POST_5, ("d′ ≥ 1.5 → ល្អ", YELLOW), ("≤ 5 ≈ 3", BLUE), ("₫ 50 000, ฿", GREEN)), 18, False),
+    (POST_5, spans(POST_5, ("d′ ≥ 1.5 → ល្អ", YELLOW), ("Việt", RED)), 18, True),
 ]
 
 
@@ -43,7 +47,7 @@ def main() -> int:
     pygame.font.init()
     renderer = TextRenderer(scale=1.0)
     width = 340
-    canvas = pygame.Surface((2 * width + 60, 900))
+    canvas = pygame.Surface((2 * width + 60, 1600))
     canvas.fill((250, 250, 247))
     x, y = 20, 20
     for text, highlights, size, bold in SAMPLES:

@@ -6,7 +6,9 @@ Khmer and non-Khmer runs: Khmer runs are shaped with a Font on which `set_script
 called, other runs with a "Latn" Font, which keeps Latin kerning (see `game/ui/fonts.py`); lines break at spaces, U+200B and
 Khmer word boundaries (`game/ui/segment.py`), and never inside a cluster; newlines are hard
 breaks. SDL's own `wraplength` is never used: it cuts Khmer clusters. Emoji are drawn from the
-bundled colour emoji font (`game/ui/emoji.py`). Highlight spans `(start, end, rgb)` are drawn
+bundled colour emoji font (`game/ui/emoji.py`). Runs are also cut by glyph coverage: a cluster
+Noto Sans Khmer has no glyph for (→ ✓ ≤ ′ ₫) is drawn with the first fallback font that has it, on
+the same baseline; a cluster no font has is drawn as a small placeholder, never a tofu box. Highlight spans `(start, end, rgb)` are drawn
 behind the exact glyphs they cover, on every line they reach.
 
 Must not know about posts, scenes or the rules: it only turns strings into surfaces.
@@ -16,6 +18,7 @@ See docs/text-layout.md.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -23,18 +26,22 @@ from typing import Generic, TypeVar
 
 import pygame
 
-from game.ui.emoji import EmojiArt
-from game.ui.fonts import KHMER_SCRIPT, LATIN_SCRIPT, FontSet
+from game.ui.emoji import EmojiArt, placeholder
+from game.ui.fonts import KHMER_SCRIPT, LATIN_SCRIPT, PRIMARY_FACE, FontSet
 from game.ui.segment import (
     BREAK_SPACES,
     NO_BREAK_AFTER,
     NO_BREAK_BEFORE,
+    VARIATION_SELECTORS,
     ZWSP,
     WordSegmenter,
     cluster_boundaries,
     emoji_spans,
     script_runs,
 )
+
+TEXT_STYLE = "\ufe0e"  # variation selector asking for the text (not emoji) form of a symbol
+MISSING_FACE = -1  # no bundled font has the cluster: it is drawn as a placeholder
 
 NO_WRAP = 1 << 30
 # Vertical room around the font's ascent, as fractions of the pixel size: stacked Khmer
@@ -45,6 +52,7 @@ BOTTOM_ROOM = 0.64
 EMOJI_HEIGHT = 1.15  # emoji height as a fraction of the pixel size
 EMOJI_GAP = 0.06  # space on each side of an emoji
 EMOJI_DROP = 0.22  # how far an emoji's bottom sits below the baseline
+MISSING_HEIGHT = 0.62  # placeholder for a character no font has, as a fraction of the pixel size
 Color = tuple[int, int, int] | tuple[int, int, int, int]
 
 Value = TypeVar("Value")
@@ -89,19 +97,60 @@ class LRUCache(Generic[Value]):
 
 @dataclass(frozen=True)
 class TextRun:
-    """A piece of one line drawn in one go: Khmer text, other text, or one emoji sequence.
+    """A piece of one line drawn in one go: Khmer text, other text, one emoji sequence or one
+    cluster no font has.
 
-    `kind` is "khmer" (shaped with script Khmr), "latin" (script Latn, kerned) or "emoji"."""
+    `kind` is "khmer" (Noto Sans Khmer, script Khmr), "latin" (Noto Sans Khmer, script Latn,
+    kerned), "fallback" (fallback font `face`, script Latn), "emoji" or "missing" (a placeholder)."""
 
     start: int
     end: int
     x: int
     width: int
     kind: str
+    face: int = PRIMARY_FACE
 
     @property
     def is_emoji(self) -> bool:
         return self.kind == "emoji"
+
+    @property
+    def is_picture(self) -> bool:
+        """Drawn as one picture (an emoji or a placeholder), not shaped text."""
+        return self.kind in ("emoji", "missing")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What draws each part of a text: the emoji spans drawn as pictures, and the font face of
+    every character (`faces` is None when Noto Sans Khmer draws all of it, the usual case).
+    `missing_starts` are the starts of clusters no font has (each becomes its own run)."""
+
+    emoji: tuple[tuple[int, int], ...]
+    faces: tuple[int, ...] | None = None
+    missing_starts: frozenset[int] = frozenset()
+
+    def face_runs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """`(start, end, face)` pieces of text[start:end] drawn with one face (or one missing cluster)."""
+        if self.faces is None or start >= end:
+            return [(start, end, PRIMARY_FACE)]
+        pieces = []
+        piece_start = start
+        for offset in range(start + 1, end):
+            face = self.faces[offset]
+            if face != self.faces[offset - 1] or (face == MISSING_FACE and offset in self.missing_starts):
+                pieces.append((piece_start, offset, self.faces[piece_start]))
+                piece_start = offset
+        pieces.append((piece_start, end, self.faces[piece_start]))
+        return pieces
+
+
+def _needs_glyph(ch: str) -> bool:
+    """False for characters fonts need not have: controls, format characters (ZWJ, ZWSP, soft
+    hyphen), line separators and variation selectors. HarfBuzz draws those as nothing."""
+    if ch in VARIATION_SELECTORS or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef":
+        return False
+    return unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
 
 
 @dataclass(frozen=True)
@@ -162,7 +211,6 @@ class TextRenderer:
         self._layouts: LRUCache[TextLayout] = LRUCache(layout_cache_entries)
         self._surfaces: LRUCache[pygame.Surface] = LRUCache(4096, surface_cache_bytes)
         self._extra_top_rows: dict[tuple[int, str], int] = {}
-        self._glyph_missing: dict[tuple[int, bool, str], bool] = {}
 
     # ----- fonts and metrics -------------------------------------------------------------
     def pixel_size(self, size: float) -> int:
@@ -198,93 +246,134 @@ class TextRenderer:
             return cached
         return self._layouts.put(key, self._compute_layout(text, max(1, int(width)), pixel_size, bool(bold)))
 
-    def _emoji_as_picture(self, text: str, pixel_size: int, bold: bool) -> list[tuple[int, int]]:
-        """Emoji spans drawn as pictures: a lone text-style symbol the text font has (©, ™) stays text."""
+    def _emoji_as_picture(self, text: str, bold: bool) -> list[tuple[int, int]]:
+        """Emoji spans drawn as pictures. A lone symbol that is an emoji only by default stays text:
+        always when Noto Sans Khmer has it (©, ™); when a fallback font has it and it is followed
+        by U+FE0E (text style) or the colour emoji font lacks it."""
         pictures = []
         for start, end in emoji_spans(text):
-            if end - start == 1 and not self._missing_glyph(text[start], pixel_size, bold):
-                continue
+            if end - start == 1:
+                symbol = text[start]
+                if self._fonts.covers(PRIMARY_FACE, bold, symbol):
+                    continue
+                text_style = text[end:end + 1] == TEXT_STYLE
+                if (text_style or not self._emoji.is_covered(symbol)) and self._fallback_face(symbol, bold) is not None:
+                    continue
             pictures.append((start, end))
         return pictures
 
-    def _missing_glyph(self, ch: str, pixel_size: int, bold: bool) -> bool:
-        """True when the text font would draw `ch` as its .notdef box (compared with U+FFFF's drawing)."""
-        key = (pixel_size, bold, ch)
-        if key not in self._glyph_missing:
-            font = self._fonts.get(pixel_size, bold)
-            drawn = font.render(ch, True, (0, 0, 0))
-            notdef = font.render("\uffff", True, (0, 0, 0))
-            self._glyph_missing[key] = drawn.get_size() == notdef.get_size() and pygame.image.tobytes(
-                drawn, "RGBA"
-            ) == pygame.image.tobytes(notdef, "RGBA")
-        return self._glyph_missing[key]
+    def _fallback_face(self, ch: str, bold: bool) -> int | None:
+        return next((face for face in range(1, self._fonts.face_count) if self._fonts.covers(face, bold, ch)), None)
 
-    def _runs(self, text: str, start: int, end: int, emoji: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
-        """text[start:end] cut into (start, end, kind) runs: "emoji", "khmer" or "latin"."""
-        runs: list[tuple[int, int, str]] = []
+    def _cluster_face(self, cluster: str, bold: bool) -> int:
+        """The first face with a glyph for every character of `cluster` (else for its base character)."""
+        needed = [ch for ch in cluster if _needs_glyph(ch)]
+        if not needed:
+            return PRIMARY_FACE
+        faces = range(self._fonts.face_count)
+        for face in faces:
+            if all(self._fonts.covers(face, bold, ch) for ch in needed):
+                return face
+        return next((face for face in faces if self._fonts.covers(face, bold, needed[0])), MISSING_FACE)
+
+    def _coverage(self, text: str, bold: bool) -> Coverage:
+        """Which emoji are pictures and which face draws each character (checked once per code point)."""
+        emoji = tuple(self._emoji_as_picture(text, bold))
+        inside_emoji = {offset for start, end in emoji for offset in range(start, end)}
+        covers = self._fonts.covers
+        if all(offset in inside_emoji or not _needs_glyph(ch) or covers(PRIMARY_FACE, bold, ch)
+               for offset, ch in enumerate(text)):
+            return Coverage(emoji)
+        faces = [PRIMARY_FACE] * len(text)
+        missing_starts = set()
+        boundaries = cluster_boundaries(text, emoji)
+        for start, end in zip(boundaries, boundaries[1:]):
+            if start in inside_emoji:
+                continue
+            face = self._cluster_face(text[start:end], bold)
+            faces[start:end] = [face] * (end - start)
+            if face == MISSING_FACE:
+                missing_starts.add(start)
+        return Coverage(emoji, tuple(faces), frozenset(missing_starts))
+
+    def _runs(self, text: str, start: int, end: int, coverage: Coverage) -> list[tuple[int, int, str, int]]:
+        """text[start:end] cut into (start, end, kind, face) runs: one per emoji, then by script
+        ("khmer"/"latin") and by face ("fallback" for faces 1.., "missing" for clusters no font has)."""
+        runs: list[tuple[int, int, str, int]] = []
 
         def add_text(run_start: int, run_end: int) -> None:
             for a, b, khmer in script_runs(text, run_start, run_end):
-                runs.append((a, b, "khmer" if khmer else "latin"))
+                for piece_start, piece_end, face in coverage.face_runs(a, b):
+                    if face == MISSING_FACE:
+                        runs.append((piece_start, piece_end, "missing", face))
+                    elif face != PRIMARY_FACE:
+                        runs.append((piece_start, piece_end, "fallback", face))
+                    else:
+                        runs.append((piece_start, piece_end, "khmer" if khmer else "latin", face))
 
         position = start
-        for emoji_start, emoji_end in emoji:
+        for emoji_start, emoji_end in coverage.emoji:
             if emoji_end <= start or emoji_start >= end:
                 continue
             if emoji_start > position:
                 add_text(position, emoji_start)
-            runs.append((emoji_start, emoji_end, "emoji"))
+            runs.append((emoji_start, emoji_end, "emoji", PRIMARY_FACE))
             position = emoji_end
         if position < end:
             add_text(position, end)
         return runs
 
-    def _run_font(self, pixel_size: int, bold: bool, kind: str) -> pygame.font.Font:
-        return self._fonts.get(pixel_size, bold, KHMER_SCRIPT if kind == "khmer" else LATIN_SCRIPT)
+    def _run_font(self, pixel_size: int, bold: bool, kind: str, face: int = PRIMARY_FACE) -> pygame.font.Font:
+        return self._fonts.get(pixel_size, bold, KHMER_SCRIPT if kind == "khmer" else LATIN_SCRIPT, face)
 
-    def _run_width(self, text: str, start: int, end: int, kind: str, pixel_size: int, bold: bool) -> int:
+    def _missing_height(self, pixel_size: int) -> int:
+        return max(1, round(MISSING_HEIGHT * pixel_size))
+
+    def _run_width(self, text: str, start: int, end: int, kind: str, face: int, pixel_size: int, bold: bool) -> int:
         if kind == "emoji":
             return self._emoji_advance(pixel_size)
-        return self._run_font(pixel_size, bold, kind).size(_drawable(text[start:end]))[0]
+        if kind == "missing":
+            return self._missing_height(pixel_size) + 2 * round(EMOJI_GAP * pixel_size)
+        return self._run_font(pixel_size, bold, kind, face).size(_drawable(text[start:end]))[0]
 
-    def _span_width(self, text: str, start: int, end: int, pixel_size: int, bold: bool,
-                    emoji: Sequence[tuple[int, int]]) -> int:
-        return sum(self._run_width(text, a, b, kind, pixel_size, bold) for a, b, kind in self._runs(text, start, end, emoji))
+    def _span_width(self, text: str, start: int, end: int, pixel_size: int, bold: bool, coverage: Coverage) -> int:
+        return sum(self._run_width(text, a, b, kind, face, pixel_size, bold)
+                   for a, b, kind, face in self._runs(text, start, end, coverage))
 
     def _compute_layout(self, text: str, width: int, pixel_size: int, bold: bool) -> TextLayout:
-        emoji = self._emoji_as_picture(text, pixel_size, bold)
+        coverage = self._coverage(text, bold)
         line_height = self._line_height(pixel_size)
         spans: list[tuple[int, int]] = []
         paragraph_start = 0
         for paragraph in text.split("\n"):
             paragraph_end = paragraph_start + len(paragraph)
-            spans.extend(self._wrap_paragraph(text, paragraph_start, paragraph_end, width, pixel_size, bold, emoji))
+            spans.extend(self._wrap_paragraph(text, paragraph_start, paragraph_end, width, pixel_size, bold, coverage))
             paragraph_start = paragraph_end + 1
         lines = []
         for index, (start, end) in enumerate(spans):
             runs = []
             x = 0
-            for run_start, run_end, kind in self._runs(text, start, end, emoji):
-                run_width = self._run_width(text, run_start, run_end, kind, pixel_size, bold)
-                runs.append(TextRun(run_start, run_end, x, run_width, kind))
+            for run_start, run_end, kind, face in self._runs(text, start, end, coverage):
+                run_width = self._run_width(text, run_start, run_end, kind, face, pixel_size, bold)
+                runs.append(TextRun(run_start, run_end, x, run_width, kind, face))
                 x += run_width
             lines.append(TextLine(start, end, text[start:end], x, index * line_height, tuple(runs)))
         return TextLayout(text, tuple(lines), max((line.width for line in lines), default=0),
                           len(lines) * line_height, line_height, self._baseline(pixel_size), pixel_size, bold)
 
     def _wrap_paragraph(self, text: str, start: int, end: int, width: int, pixel_size: int, bold: bool,
-                        emoji: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+                        coverage: Coverage) -> list[tuple[int, int]]:
         """Greedy line filling over word boundaries; cluster boundaries only for an over-long word."""
         if _strip_end(text, start, end) == start:
             return [(start, start)]
         paragraph = text[start:end]
-        local_emoji = [(a - start, b - start) for a, b in emoji if start <= a and b <= end]
+        local_emoji = [(a - start, b - start) for a, b in coverage.emoji if start <= a and b <= end]
         opportunities = [start + k for k in self._segmenter.break_opportunities(paragraph, local_emoji)]
         boundaries = [start + k for k in cluster_boundaries(paragraph, local_emoji)]
 
         def fits(line_start: int, line_end: int) -> bool:
             visible_end = _strip_end(text, line_start, line_end)
-            return self._span_width(text, line_start, visible_end, pixel_size, bold, emoji) <= width
+            return self._span_width(text, line_start, visible_end, pixel_size, bold, coverage) <= width
 
         lines: list[tuple[int, int]] = []
         position = start
@@ -324,9 +413,9 @@ class TextRenderer:
             if run.start <= offset <= run.end:
                 if offset == run.start:
                     return run.x
-                if run.is_emoji or offset == run.end:
+                if run.is_picture or offset == run.end:
                     return run.x + run.width
-                font = self._run_font(layout.pixel_size, layout.bold, run.kind)
+                font = self._run_font(layout.pixel_size, layout.bold, run.kind, run.face)
                 return run.x + font.size(_drawable(layout.text[run.start:offset]))[0]
         return line.width
 
@@ -405,10 +494,14 @@ class TextRenderer:
                 bottom = baseline_y + round(EMOJI_DROP * layout.pixel_size)
                 surface.blit(picture, (x + gap + (height - picture.get_width()) // 2, bottom - height))
                 continue
+            if run.kind == "missing":  # no bundled font has it: a small ring, not a tofu box
+                height = self._missing_height(layout.pixel_size)
+                surface.blit(placeholder(height), (x + round(EMOJI_GAP * layout.pixel_size), baseline_y - height))
+                continue
             piece = _drawable(layout.text[run.start:run.end])
             if not piece.strip(" \u200b"):
                 continue
-            font = self._run_font(layout.pixel_size, layout.bold, run.kind)
+            font = self._run_font(layout.pixel_size, layout.bold, run.kind, run.face)
             drawn = font.render(piece, True, color)
             top = baseline_y - font.get_ascent() - self._extra_top(font, piece, drawn)
             surface.blit(drawn, (x, top))
