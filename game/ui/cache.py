@@ -1,5 +1,6 @@
-"""Surface caches for the UI layer: pictures (loaded once, scaled per size), avatars, veils, and a
-byte-bounded LRU for big surfaces such as rendered post cards.
+"""Surface caches for the UI layer: pictures (loaded once, scaled per size), avatars, veils, a
+byte-bounded LRU for big surfaces such as rendered post cards, and a pool that recycles the pixel
+memory of dropped cards.
 
 Keys are content (file, size, colours), never scene objects. Nothing here touches the rules state.
 A missing or broken picture gives a placeholder, never a crash.
@@ -7,6 +8,7 @@ A missing or broken picture gives a placeholder, never a crash.
 
 from __future__ import annotations
 
+import weakref
 import zlib
 from collections import OrderedDict
 from typing import Any, Callable, Hashable, Optional
@@ -14,6 +16,9 @@ from typing import Any, Callable, Hashable, Optional
 import pygame
 
 from game.ui.theme import AVATAR_COLOURS
+
+
+CARD_BYTES = 24 * 1024 * 1024  # painted cards kept (about 12 cards at 1280x720); the feed raises it for big windows
 
 
 class LRUSurfaces:
@@ -29,6 +34,7 @@ class LRUSurfaces:
         surface = value if isinstance(value, pygame.Surface) else getattr(value, "surface", None)
         if surface is None:
             return 1024
+        surface = surface.get_parent() or surface  # a pooled card holds its whole buffer
         return surface.get_width() * surface.get_height() * surface.get_bytesize() + 256
 
     def get(self, key: Hashable) -> Any:
@@ -82,19 +88,113 @@ def initials(name: str) -> str:
     return (letters[0] + letters[-1]).upper()
 
 
+class SurfacePool:
+    """Big surfaces made from recycled pixel memory.
+
+    A freshly allocated card-sized surface costs about half a millisecond of page faults the first
+    time it is painted (more than painting the card itself), so the memory of cards the LRU drops is
+    kept and handed out again. `surface()` returns a subsurface of a pooled buffer of the same width
+    and a slightly larger height; the buffer comes back to the pool only when that subsurface is
+    garbage (nobody can still be showing it), so a recycled buffer never overwrites a live card.
+    """
+
+    HEIGHT_STEP = 64  # buffer heights are rounded up to this, so one buffer fits cards of similar heights
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0  # held by free buffers
+        self._free: dict[tuple, list[pygame.Surface]] = {}
+        self.reused = 0
+        self.made = 0
+        self._reserved: Optional[tuple] = None
+
+    @staticmethod
+    def _kind(width: int, like: Optional[pygame.Surface]) -> tuple:
+        return (width, like.get_bitsize(), like.get_masks()) if like is not None else (width, None, None)
+
+    def _new_buffer(self, width: int, height: int, like: Optional[pygame.Surface]) -> pygame.Surface:
+        rounded = -(-height // self.HEIGHT_STEP) * self.HEIGHT_STEP
+        self.made += 1
+        return pygame.Surface((width, rounded), 0, like) if like is not None else pygame.Surface((width, rounded))
+
+    def reserve(self, size: tuple[int, int], count: int, like: Optional[pygame.Surface] = None) -> None:
+        """Make sure `count` free buffers of at least `size` wait in the pool (within `max_bytes`).
+
+        The feed calls this when it opens, so the memory its cards need is touched once, up front,
+        not in the middle of a scroll."""
+        width, height = int(size[0]), max(1, int(size[1]))
+        kind = self._kind(width, like)
+        if self._reserved == (kind, height, count):
+            return  # already done for this card width: the buffers now circulate between cards and pool
+        self._reserved = (kind, height, count)
+        for other in [k for k in self._free if k != kind]:  # buffers for another window size are no use now
+            self.bytes -= sum(self._bytes(buffer) for buffer in self._free.pop(other))
+        free = self._free.setdefault(kind, [])
+        ready = sum(1 for buffer in free if buffer.get_height() >= height)
+        while ready < count:
+            buffer = self._new_buffer(width, height, like)
+            if self.bytes + self._bytes(buffer) > self.max_bytes:
+                break
+            free.append(buffer)
+            self.bytes += self._bytes(buffer)
+            ready += 1
+
+    def surface(self, size: tuple[int, int], like: Optional[pygame.Surface] = None) -> pygame.Surface:
+        """An opaque surface of `size` in the format of `like` (the display), contents undefined."""
+        width, height = int(size[0]), max(1, int(size[1]))
+        kind = self._kind(width, like)
+        free = self._free.get(kind, [])
+        best = None
+        for index, buffer in enumerate(free):
+            if buffer.get_height() >= height and (best is None or buffer.get_height() < free[best].get_height()):
+                best = index
+        if best is not None:
+            buffer = free.pop(best)
+            self.bytes -= self._bytes(buffer)
+            self.reused += 1
+        else:
+            buffer = self._new_buffer(width, height, like)
+        piece = buffer.subsurface(pygame.Rect(0, 0, width, height))
+        weakref.finalize(piece, self._give_back, kind, buffer).atexit = False
+        return piece
+
+    @staticmethod
+    def _bytes(buffer: pygame.Surface) -> int:
+        return buffer.get_pitch() * buffer.get_height()
+
+    def _give_back(self, kind: tuple, buffer: pygame.Surface) -> None:
+        size = self._bytes(buffer)
+        if self.bytes + size <= self.max_bytes:
+            self._free.setdefault(kind, []).append(buffer)
+            self.bytes += size
+
+    def clear(self) -> None:
+        self._free.clear()
+        self.bytes = 0
+
+
 class SurfaceCache:
     """All the UI's cached surfaces, owned by the `Context`."""
+
+    MAX_CARD_JOBS = 8  # half-painted cards kept; older ones (e.g. of a post that changed) are dropped
 
     def __init__(self) -> None:
         self._originals: dict[str, Optional[pygame.Surface]] = {}
         self.scaled = LRUSurfaces(32 * 1024 * 1024)
-        self.cards = LRUSurfaces(40 * 1024 * 1024)
+        self.cards = LRUSurfaces(CARD_BYTES)
+        self.card_pool = SurfacePool(CARD_BYTES + 8 * 1024 * 1024)
         self.card_jobs: dict[Hashable, object] = {}  # cards being painted a step per frame
+        self.painted_on_demand = 0  # cards that had to be painted whole when first drawn
         self.small: dict[Hashable, pygame.Surface] = {}
 
     def clear_cards(self) -> None:
         self.cards.clear()
         self.card_jobs.clear()
+
+    def add_card_job(self, key: Hashable, job: object) -> None:
+        while len(self.card_jobs) >= self.MAX_CARD_JOBS:
+            self.card_jobs.pop(next(iter(self.card_jobs)))
+        self.card_jobs[key] = job
 
     def veil(self, size: tuple[int, int], rgba: tuple[int, int, int, int]) -> pygame.Surface:
         key = ("veil", size, rgba)

@@ -120,8 +120,22 @@ class Scroller:
         return self._drag_from is not None
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        """The track and the thumb, each a small cached surface (this runs every frame)."""
         if not self.scrollable:
             return
-        radius = self.track.width // 2
-        pygame.draw.rect(surface, ctx.theme.scrollbar, self.track, border_radius=radius)
-        pygame.draw.rect(surface, ctx.theme.scrollbar_thumb, self.thumb(), border_radius=radius)
+        thumb = self.thumb()
+        surface.blit(_pill(ctx, self.track.size, ctx.theme.scrollbar), self.track.topleft)
+        surface.blit(_pill(ctx, thumb.size, ctx.theme.scrollbar_thumb), thumb.topleft)
+
+
+def _pill(ctx: "Context", size: tuple[int, int], colour: tuple) -> pygame.Surface:
+    """A see-through surface with a rounded bar of `colour` (the scrollbar's track or thumb)."""
+    key = ("scroll-pill", size, colour)
+    pill = ctx.cache.small.get(key)
+    if pill is None:
+        pill = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(pill, colour, pill.get_rect(), border_radius=size[0] // 2)
+        if pygame.display.get_surface() is not None:
+            pill = pill.convert_alpha()
+        ctx.cache.small[key] = pill
+    return pill

@@ -366,6 +366,8 @@ class TextRenderer:
         """Greedy line filling over word boundaries; cluster boundaries only for an over-long word."""
         if _strip_end(text, start, end) == start:
             return [(start, start)]
+        if self._span_width(text, start, _strip_end(text, start, end), pixel_size, bold, coverage) <= width:
+            return [(start, _strip_end(text, start, end))]  # fits on one line: no need to find word breaks
         paragraph = text[start:end]
         local_emoji = [(a - start, b - start) for a, b in coverage.emoji if start <= a and b <= end]
         opportunities = [start + k for k in self._segmenter.break_opportunities(paragraph, local_emoji)]

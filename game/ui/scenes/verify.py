@@ -2,6 +2,10 @@
 
 Choosing a tool (click, Enter on the focused tool, or keys 1-4) sends `UseTool` to the rules; the
 clue comes back from the rules and is shown in the panel. Esc or Done closes the panel.
+
+The tool list scrolls when the window is short: a tool that gets the keyboard focus is scrolled
+wholly into view (with a margin), and a revealed clue is scrolled into view at once; the focus then
+moves to Done, so the ring is never left on a tool cut off at the edge of the list.
 """
 
 from __future__ import annotations
@@ -40,12 +44,15 @@ class VerifyScene(Scene):
         self.toast = ""
         self.toast_until = 0.0
         self.focus_key = "tool-source"
+        self.row_margin = 8  # pixels kept around a tool scrolled into view (scaled in `layout`)
+        self._reveal: Optional[str] = None
 
     def layout(self, ctx: "Context") -> None:
         m, tr, text = ctx.metrics, ctx.tr, ctx.text
         self.view = present_verify(self.driver.state, self.post_id, tr)
         self.box = dialog_rect(ctx, 640, m.height - m.px(40))
         pad = m.px(22)
+        self.row_margin = m.px(8)
         inner = self.box.width - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH)
         header_h = pad + text.line_height(sizes.FONT_TITLE) + text.line_height(sizes.FONT_SMALL) + m.px(10)
         button_h = m.px(sizes.BUTTON_HEIGHT)
@@ -57,6 +64,19 @@ class VerifyScene(Scene):
         done_w = min(m.px(200), self.box.width - 2 * pad)
         self.done_button = Button("done", tr("Done"), pygame.Rect(self.box.right - pad - done_w, self.box.bottom - pad - button_h, done_w, button_h), ("done",), style="primary", hint="Esc")
         self.place_buttons()
+
+    def on_focus_changed(self, button: Button) -> None:
+        """Tab onto a tool: scroll it wholly into view."""
+        self.scroll_to_tool(button.key, instant=False)
+
+    def scroll_to_tool(self, key: str, instant: bool) -> None:
+        row = next((r for r in self.rows if f"tool-{r[0]}" == key), None)
+        if row is None:
+            return
+        self.scroller.ensure_visible(row[1], row[1] + row[2], self.row_margin)
+        if instant:
+            self.scroller.offset = self.scroller.target
+            self.place_buttons()
 
     def place_buttons(self) -> None:
         view = self.scroller.view
@@ -85,9 +105,10 @@ class VerifyScene(Scene):
         pieces: list[tuple[pygame.Surface, tuple[int, int]]] = []
         boxes: list[tuple[pygame.Rect, bool, bool]] = []
         self.rows = []
-        y = 0
+        y = self.row_margin  # room above the first tool for its border and focus ring
         pad = m.px(12)
-        number_w = m.px(30)
+        digits = [ctx.tr.digits(str(index + 1)) for index in range(len(self.view.tools))]
+        number_w = max([m.px(30)] + [text.measure(d, sizes.FONT_TITLE, bold=True)[0] + m.px(10) for d in digits])
         for index, tool in enumerate(self.view.tools):
             top = y
             enabled = tool.available and not tool.used and not self.view.decided
@@ -112,6 +133,7 @@ class VerifyScene(Scene):
             boxes.insert(0, (pygame.Rect(0, top, width, y - top), enabled, False))
             self.rows.append((tool.tool, top, y - top))
             y += m.px(10)
+        y += self.row_margin - m.px(10)  # the same room below the last tool
         content = pygame.Surface((width, max(1, y)), pygame.SRCALPHA)
         for rect, enabled, is_clue in boxes:
             if is_clue:
@@ -146,19 +168,19 @@ class VerifyScene(Scene):
                 self.toast = rejection_text(ctx, step.rejected.reason)
                 self.toast_until = ctx.time + 2.5
             self.relayout()
-            self._reveal = message[1]
+            if step.rejected is None:
+                self._reveal = message[1]
+                self.focus_key = "done"  # the used tool can't be chosen again; Tab goes back to the tools
         return None
 
     def on_back(self, ctx: "Context") -> Optional[Transition]:
         return Pop()
 
     def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
-        reveal = getattr(self, "_reveal", None)
-        if reveal is not None and self.rows:
+        if self._reveal is not None and self.rows:
+            # At once, not eased: the clue has just appeared and is what the learner wants to read.
+            self.scroll_to_tool(f"tool-{self._reveal}", instant=True)
             self._reveal = None
-            row = next((r for r in self.rows if r[0] == reveal), None)
-            if row is not None:
-                self.scroller.ensure_visible(row[1], row[1] + row[2])
         self.scroller.update(dt)
         if int(self.scroller.offset) != self._placed_offset:
             self.place_buttons()
@@ -176,6 +198,7 @@ class VerifyScene(Scene):
         surface.blit(text.render_line(sub, sizes.FONT_SMALL, theme.muted), (self.box.x + pad, self.box.y + pad + title.get_height()))
         view = self.scroller.view
         surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+        self._draw_scroll_edges(surface, ctx, view)
         clip = surface.get_clip()
         surface.set_clip(view)
         for button in self.buttons:
@@ -189,3 +212,22 @@ class VerifyScene(Scene):
         self.draw_buttons(surface, ctx, [self.done_button])
         if self.toast and ctx.time < self.toast_until:
             draw_toast(surface, ctx, self.toast)
+
+    def _draw_scroll_edges(self, surface: pygame.Surface, ctx: "Context", view: pygame.Rect) -> None:
+        """A soft shadow at an edge of the list where more tools are hidden, so a tool cut by the
+        edge reads as "scroll for more", not as a drawing fault."""
+        height = ctx.metrics.px(10)
+        key = ("verify-edge", view.width, height, ctx.theme.name)
+        shades = ctx.cache.small.get(key)
+        if shades is None:
+            top = pygame.Surface((view.width, height), pygame.SRCALPHA)
+            strength = 90 if ctx.theme.name == "light" else 200
+            for row in range(height):
+                alpha = int(strength * (1 - row / height) ** 2)
+                shade = (0, 0, 0, alpha) if ctx.theme.name == "light" else (*ctx.theme.card, alpha)
+                top.fill(shade, pygame.Rect(0, row, view.width, 1))
+            shades = ctx.cache.small[key] = (top, pygame.transform.flip(top, False, True))
+        if self.scroller.offset > 0.5:
+            surface.blit(shades[0], view.topleft)
+        if self.scroller.offset < self.scroller.max_offset - 0.5:
+            surface.blit(shades[1], (view.x, view.bottom - height))
