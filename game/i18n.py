@@ -6,7 +6,8 @@ compile step and no network. Also here: numbers in the learner's digits, compact
 and relative post times ("3h" -> "3 hours ago" / "៣ ម៉ោងមុន").
 
 Digits: Khmer text uses Khmer digits (០-៩) everywhere the game shows a number, with the CLDR `km`
-separators (group ".", decimal ","). English uses Western digits.
+separators (group ".", decimal ","). English uses Western digits. The formatting itself lives in
+`game.locale_format` (pure, no catalogue); the functions here are the UI's entry points to it.
 
 Messages from the rules core (`game.rules.messages.Message`, an id with parameters) are translated
 with `translate_message`: English comes from the rules' own `render_en`, other languages from the
@@ -22,11 +23,12 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
+from game import locale_format
+
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("en", "km")
 RULES_CONTEXT = "rules"
 
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -63,19 +65,13 @@ def catalogue_entries(language: str) -> Mapping[tuple[str, str, int], str]:
 
 
 def format_number(language: str, value: float | int) -> str:
-    """A number as the learner reads it: '1,234' in English, '១.២៣៤' in Khmer."""
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.1f}"
-    else:
-        text = f"{int(value):,}"
-    if language == "km":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".").translate(_KHMER_DIGITS)
-    return text
+    """A number as the learner reads it: '1,234' / '១.២៣៤', '0.56' / '០,៥៦' (game.locale_format)."""
+    return locale_format.format_decimal(language, value)
 
 
 def localise_digits(language: str, text: str) -> str:
     """Western digits in `text` turned into the language's digits."""
-    return text.translate(_KHMER_DIGITS) if language == "km" else text
+    return locale_format.localise_digits(language, text)
 
 
 def _format(language: str, template: str, params: Mapping[str, Any]) -> str:
@@ -135,41 +131,14 @@ def translate_message(language: str, message: Any) -> str:
 _RULES_EMPTY = {"bio": N_("empty")}
 
 
-_TIME_UNITS = {
-    "m": (N_("1 minute ago"), N_("{count} minutes ago")),
-    "h": (N_("1 hour ago"), N_("{count} hours ago")),
-    "d": (N_("1 day ago"), N_("{count} days ago")),
-    "w": (N_("1 week ago"), N_("{count} weeks ago")),
-}
-
-
 def relative_time(language: str, value: str) -> str:
-    """A post's time ('now', '45m', '3h', '2d', '1w') as a phrase: '3 hours ago' / '៣ ម៉ោងមុន'."""
-    if value == "now" or not value:
-        return translate(language, "Just now")
-    unit = value[-1]
-    try:
-        count = int(value[:-1])
-    except ValueError:
-        return value
-    if unit not in _TIME_UNITS:
-        return value
-    singular, plural = _TIME_UNITS[unit]
-    return translate_plural(language, singular, plural, count)
+    """A post's time ('now', '45m', '3h', '2d', '1w') as a phrase: '3 hours ago' / '៣ ម៉ោងមុន' (game.locale_format)."""
+    return locale_format.format_relative_time(language, value)
 
 
 def compact_count(language: str, value: int) -> str:
-    """An engagement count the way feeds show it: 950, 1.2K, 15K, 2.3M (Khmer: ១,២ពាន់)."""
-    if value < 1000:
-        return format_number(language, value)
-    if value < 1_000_000:
-        number, template = value / 1000, "{number}K"
-    else:
-        number, template = value / 1_000_000, "{number}M"
-    rounded = round(number, 1) if number < 10 else round(number)
-    if isinstance(rounded, float) and rounded.is_integer():
-        rounded = int(rounded)
-    return translate(language, template, number=rounded)
+    """An engagement count the way feeds show it: 950, 1.2K, 15K, 2.3M / ១,២ពាន់ (game.locale_format)."""
+    return locale_format.format_count(language, value)
 
 
 class Translator:
