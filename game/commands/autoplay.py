@@ -4,6 +4,8 @@ Plays the real game loop headless (SDL's dummy video driver), starting at the me
 A bot policy (perfect, share-all, flag-all, skip-all, random) chooses each command and the autopilot
 turns it into posted key presses and clicks. Writes the result file (to --out if given) and prints a
 one-line JSON summary: score, max_score, d_prime, criterion, result_file, screens...
+`--data-dir DIR --learner NAME` records the round in that learner's history like a player's round (and
+resumes the learner's unfinished round of the scenario, if there is one).
 `--screenshots DIR` saves a PNG the first time each screen is reached (01-menu.png ... 06-debrief.png).
 `--pace SECONDS` waits between decisions and shows a real window when one can be opened, for a
 projected demo. pygame is imported only inside `run`.
@@ -24,7 +26,7 @@ MAX_FRAMES = 100_000
 
 
 def register(subparsers) -> None:
-    from game.commands.play import add_game_options
+    from game.commands.play import add_game_options, add_session_options
 
     parser = subparsers.add_parser(NAME, help="play a round headless with a bot policy (tests, demos)", description=__doc__.splitlines()[0])
     parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a built-in scenario")
@@ -34,7 +36,9 @@ def register(subparsers) -> None:
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS", help="wait this long between decisions (demo); opens a visible window if it can")
     parser.add_argument("--size", default="1024x600", metavar="WxH", help="window size (default 1024x600)")
     parser.add_argument("--name", default=None, metavar="NAME", help="player name recorded in the result (default autoplay-POLICY)")
+    parser.add_argument("--learner", default=None, metavar="NAME", help="record the round in this learner's history (the profile is created if new; default: --name)")
     add_game_options(parser)
+    add_session_options(parser)
 
 
 def _choose_video_driver(pace: float) -> None:
@@ -59,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
         print("feedwise autoplay: --pace must be 0 or more seconds.", file=sys.stderr)
         return 2
     _choose_video_driver(args.pace)
+    if args.session or args.check or args.playlist:
+        from game.ui.session_autopilot import autoplay_session  # a whole session: name entry, checks, playlist
+
+        return autoplay_session(args)
     import pygame
 
     from game.rules.bots import make_policy
@@ -78,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             results_dir=args.results,
             result_file=args.out,
             data_dir=args.data_dir,
-            player_name=args.name or f"autoplay-{args.policy}",
+            player_name=args.learner or args.name or f"autoplay-{args.policy}",
             seed=seed,
             shuffle=args.shuffle,
             save_settings=False,

@@ -24,6 +24,13 @@ def add_game_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--shuffle", action="store_true", help="show the posts in a shuffled order")
 
 
+def add_session_options(parser: argparse.ArgumentParser) -> None:
+    """Classroom session options (game/ui/session.py, docs/sessions.md), shared by `play` and `autoplay`."""
+    parser.add_argument("--session", default=None, metavar="CODE", help="classroom session: each trainee types a name or ID, plays the playlist, and every result carries CODE")
+    parser.add_argument("--scenario", dest="playlist", nargs="+", action="extend", default=[], metavar="ID", help="the session's fixed playlist: built-in scenario ids or scenario files, in order")
+    parser.add_argument("--check", choices=("pre", "post", "both"), default=None, help="the pre/post quick check: before the first scenario, after the last, or both (docs/checks.md)")
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(NAME, help="play the game (the default command)", description=__doc__.splitlines()[0])
     parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a scenario file or the id of a built-in scenario")
@@ -32,10 +39,16 @@ def register(subparsers) -> None:
     parser.add_argument("--windowed", dest="fullscreen", action="store_false", help="start in a window")
     parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720; the window can be resized)")
     parser.add_argument("--name", default=None, metavar="NAME", help="the player's name or ID (otherwise typed in the menu)")
+    parser.add_argument("--kiosk", action="store_true", help="with --session: fullscreen, fixed playlist, back to name entry after each trainee; only Ctrl+Shift+Q then a confirmation quits")
+    add_session_options(parser)
     parser.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.session or args.kiosk or args.check or args.playlist:
+        from game.ui.session import run_session
+
+        return run_session(args)
     from game.ui.launch import LaunchError, LaunchOptions, build_app, parse_size
 
     try:

@@ -450,7 +450,7 @@ class History:
             """SELECT l.id, l.name, l.created_at FROM learners l
                LEFT JOIN attempts a ON a.learner_id = l.id
                GROUP BY l.id
-               ORDER BY max(coalesce(a.updated_at, l.created_at), l.created_at) DESC, l.name_key"""
+               ORDER BY max(coalesce(max(a.updated_at), l.created_at), l.created_at) DESC, l.name_key"""
         )
         return [Learner(**dict(row)) for row in rows]
 

@@ -57,6 +57,7 @@ class App:
         self.running = True
         self.frames = 0
         self.on_drawn: Optional[Callable[["App", pygame.Surface], None]] = None  # autoplay's screenshot hook
+        self.window_locked = False  # a kiosk: F11 does not leave fullscreen
 
     @property
     def top(self) -> Scene:
@@ -100,12 +101,17 @@ class App:
                 ctx.resize(surface.get_size() if surface else user_input.size)
                 continue
             if user_input.intent is Intent.TOGGLE_FULLSCREEN:
+                if self.window_locked:
+                    continue  # a kiosk stays fullscreen
                 ctx.update_settings(fullscreen=not ctx.settings.fullscreen)
                 if ctx.window is not None:
                     surface = ctx.window.refresh()
                 continue
             if user_input.intent is Intent.QUIT:
                 self.apply(self.quit_requested())
+                continue
+            if user_input.intent is Intent.FACILITATOR_EXIT:
+                self.apply(self.facilitator_exit_requested())
                 continue
             self.top.ensure_layout(ctx)
             self.apply(self.top.handle(user_input, ctx))
@@ -126,6 +132,10 @@ class App:
         if isinstance(self.top, ConfirmScene) and self.top.quits:
             return Quit()
         return Push(ConfirmScene.quit_game(self.ctx, in_round=any(s.name == "feed" for s in self.stack)))
+
+    def facilitator_exit_requested(self) -> Optional[Transition]:
+        """Ctrl+Shift+Q: an ordinary quit here; a kiosk (game/ui/session.py) makes it its only way out."""
+        return self.quit_requested()
 
     def draw(self, surface: pygame.Surface) -> None:
         first = len(self.stack) - 1

@@ -19,7 +19,7 @@ from game.ui.app import App
 from game.ui.input import click_events, key_event
 
 # Screens with a fixed number in screenshot names; any other screen gets the next free number.
-SCREEN_NUMBERS = {"menu": 1, "briefing": 2, "feed": 3, "verify": 4, "feedback": 5, "debrief": 6}
+SCREEN_NUMBERS = {"menu": 1, "briefing": 2, "feed": 3, "verify": 4, "feedback": 5, "debrief": 6, "check-intro": 7, "check-item": 8, "name-entry": 9, "thank-you": 10}
 DECISION_KEYS = {Share: pygame.K_s, Skip: pygame.K_n, Flag: pygame.K_f}
 DIGITS = [getattr(pygame, f"K_{n}") for n in range(1, 10)]
 
@@ -84,7 +84,7 @@ class Autopilot:
         if scene is not self.drawn:
             return False  # a player sees a screen before acting on it
         name = scene.name
-        if name in ("menu", "briefing"):
+        if name in ("menu", "briefing", "resume-offer"):  # resume-offer: Enter resumes the learner's unfinished round
             self.press(pygame.K_RETURN)
             self.wait_frames = 1
         elif name == "feedback":

@@ -34,6 +34,8 @@ class Services:
     shuffle: bool = False
     save_settings: bool = True
     wall_clock: Optional[Callable[[], object]] = None  # returns an aware datetime; None = the real clock
+    history: object = None  # game.ui.history_observer.HistoryService (learner profiles and history), or None
+    in_session: bool = False  # a classroom session (game/ui/session.py): the debrief leads on, not back to the menu
     warnings: list[str] = field(default_factory=list)
 
 

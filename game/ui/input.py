@@ -23,6 +23,7 @@ class Intent(Enum):
     FLAG = auto()  # F
     VERIFY = auto()  # V
     SKIP = auto()  # N ("not sure")
+    REAL = auto()  # R: "real" in the quick check
     COMMENTS = auto()  # C: open or close the comments of the focused post
     CONFIRM = auto()  # Enter, Space
     BACK = auto()  # Esc
@@ -40,6 +41,7 @@ class Intent(Enum):
     TOGGLE_FULLSCREEN = auto()  # F11
     RESIZE = auto()  # `size`
     QUIT = auto()  # the window's close button
+    FACILITATOR_EXIT = auto()  # Ctrl+Shift+Q: the facilitator's way out of a kiosk (docs/sessions.md)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ KEY_TABLE: dict[int, Intent] = {
     pygame.K_f: Intent.FLAG,
     pygame.K_v: Intent.VERIFY,
     pygame.K_n: Intent.SKIP,
+    pygame.K_r: Intent.REAL,
     pygame.K_c: Intent.COMMENTS,
     pygame.K_RETURN: Intent.CONFIRM,
     pygame.K_KP_ENTER: Intent.CONFIRM,
@@ -80,7 +83,7 @@ DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 10)
 }
 PRINTABLE_KEYS = frozenset(
-    [pygame.K_j, pygame.K_k, pygame.K_s, pygame.K_f, pygame.K_v, pygame.K_n, pygame.K_c, pygame.K_SPACE, *DIGIT_KEYS]
+    [pygame.K_j, pygame.K_k, pygame.K_s, pygame.K_f, pygame.K_v, pygame.K_n, pygame.K_c, pygame.K_r, pygame.K_SPACE, *DIGIT_KEYS]
 )
 WHEEL_LINES = 3.0
 
@@ -99,6 +102,8 @@ def translate_event(event: pygame.event.Event) -> Optional[UserInput]:
         key = getattr(event, "key", 0)
         mod = getattr(event, "mod", 0)
         printable = key in PRINTABLE_KEYS and not (mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT))
+        if key == pygame.K_q and mod & pygame.KMOD_CTRL and mod & pygame.KMOD_SHIFT:
+            return UserInput(Intent.FACILITATOR_EXIT)
         if key == pygame.K_TAB:
             return UserInput(Intent.FOCUS_PREV if mod & pygame.KMOD_SHIFT else Intent.FOCUS_NEXT)
         if key in PAGE_KEYS:

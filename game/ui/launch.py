@@ -35,6 +35,7 @@ class LaunchOptions:
     shuffle: bool = False
     save_settings: bool = True
     observer_factories: Sequence[Callable[[], object]] = ()
+    record_history: bool = True  # record rounds in the learner history (<data dir>/history.sqlite3)
     wall_clock: Optional[Callable[[], object]] = None
     include_builtin: bool = True  # tests leave the built-in library out to stay independent of its content
     start_at: str = "briefing"  # with a scenario: "briefing" (like a player) or "menu" (selected in the menu)
@@ -84,12 +85,20 @@ def build_app(options: LaunchOptions):
         if error:
             raise LaunchError(error)
     results = Path(options.results_dir) if options.results_dir else folder / "results"
+    history = None
+    factories = tuple(options.observer_factories)
+    if options.record_history:
+        from game.ui.history_observer import HistoryService, history_observer_factory
+
+        history = HistoryService(folder, options.wall_clock)
+        factories = (history_observer_factory(history),) + factories
     services = Services(
         data_dir=folder,
         results_dir=results,
         result_file=Path(options.result_file) if options.result_file else None,
         library=library,
-        observer_factories=tuple(options.observer_factories),
+        observer_factories=factories,
+        history=history,
         session=options.session,
         seed=options.seed,
         shuffle=options.shuffle,

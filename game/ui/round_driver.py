@@ -132,11 +132,12 @@ class RoundDriver:
         wall_clock: Optional[Callable[[], datetime]] = None,
         seed: Optional[int] = None,
         shuffle: bool = False,
+        player_id: Optional[str] = None,
     ) -> "RoundDriver":
         clock = wall_clock or (lambda: datetime.now().astimezone())
         info = RoundInfo(
             result_id=str(uuid.uuid4()),
-            player_id=player_id_for(player_name),
+            player_id=player_id or player_id_for(player_name),  # the history's learner id when there is one
             player_name=player_name.strip(),
             session=session,
             started_at=clock(),

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from game.ui.context import Context
 
 
-def start_round(ctx: "Context", loaded: "LoadedScenario") -> RoundDriver:
-    """A new round of `loaded` for the current player, with the result file writer and any other observers."""
+def start_round(ctx: "Context", loaded: "LoadedScenario", *, seed: Optional[int] = None, shuffle: Optional[bool] = None) -> RoundDriver:
+    """A new round of `loaded` for the current player, with the result file writer and any other observers.
+    `seed`/`shuffle` override the services' (Replay from My history asks for a fresh order)."""
     services = ctx.services
     observers = [ResultFileObserver(services.results_dir, services.result_file)]
     observers += [factory() for factory in services.observer_factories]
+    history = services.history
     driver = RoundDriver.start(
         loaded,
         player_name=ctx.settings.player_name,
@@ -28,8 +30,9 @@ def start_round(ctx: "Context", loaded: "LoadedScenario") -> RoundDriver:
         session=services.session,
         observers=observers,
         wall_clock=services.wall_clock,
-        seed=services.seed,
-        shuffle=services.shuffle,
+        seed=services.seed if seed is None else seed,
+        shuffle=services.shuffle if shuffle is None else shuffle,
+        player_id=history.player_id(ctx.settings.player_name) if history is not None else None,
     )
     driver.clock_origin = ctx.time  # the app time at which this round's `now` is 0
     return driver

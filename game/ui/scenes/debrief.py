@@ -15,7 +15,7 @@ from game.ui.cards import card_surface
 from game.ui.input import Intent, UserInput
 from game.ui.present import DebriefView, present_debrief
 from game.ui.round_driver import RoundDriver
-from game.ui.scene import Replace, Reset, Scene, Transition
+from game.ui.scene import Pop, Replace, Reset, Scene, Transition
 from game.ui.scenes.common import Document, draw_top_bar, result_path, start_round
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button
@@ -55,6 +55,9 @@ class DebriefScene(Scene):
             Button("replay", tr("Replay"), pygame.Rect(column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
             Button("menu", tr("Menu"), pygame.Rect(column.centerx + m.px(6), y, button_w, button_h), ("menu",), style="primary", hint="Esc"),
         ]
+        if ctx.services.in_session:  # a classroom session: one way on, to the next scenario (game/ui/session.py)
+            self.buttons = [Button("continue", tr("Continue"), pygame.Rect(column.centerx - button_w // 2, y, button_w, button_h), ("continue",), style="primary", hint="Enter")]
+            self.focus_key = "continue"
 
     def _grid(self, ctx: "Context", width: int) -> pygame.Surface:
         m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
@@ -114,7 +117,7 @@ class DebriefScene(Scene):
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=8)
             doc.badges([(t.name, False) for t in item.techniques])
             for technique in item.techniques:
-                doc.text(f"{technique.name}: {technique.note}", sizes.FONT_BODY, theme.text, gap=2)
+                doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=2)
                 if technique.tip:
                     doc.text(tr("Tip: {tip}", tip=technique.tip), sizes.FONT_SMALL, theme.accent, bold=True, indent=m.px(12), gap=6)
             doc.text(item.explanation, sizes.FONT_BODY, theme.muted, gap=16)
@@ -132,7 +135,7 @@ class DebriefScene(Scene):
             doc.text(tr("Techniques: caught and missed"), sizes.FONT_TITLE, theme.text, bold=True)
             for tally in view.tallies:
                 colour = theme.bad if tally.missed else theme.good
-                doc.text(f"{tally.name}:  {tally.caught_text} · {tally.missed_text}", sizes.FONT_BODY, colour if tally.missed else theme.text, gap=4)
+                doc.text(tr("{name}: {note}", name=tally.name, note=f"{tally.caught_text} · {tally.missed_text}"), sizes.FONT_BODY, colour if tally.missed else theme.text, gap=4)
         saved = result_path(self.driver)
         if saved:
             doc.gap(10)
@@ -148,6 +151,8 @@ class DebriefScene(Scene):
         return self.handle_widgets(user_input, ctx)
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message[0] == "continue":
+            return Pop(self.driver)
         if message[0] == "replay":
             from game.ui.scenes.feed import FeedScene
 
@@ -155,6 +160,8 @@ class DebriefScene(Scene):
         return self.on_back(ctx)
 
     def on_back(self, ctx: "Context") -> Optional[Transition]:
+        if ctx.services.in_session:
+            return None
         from game.ui.scenes.menu import MenuScene
 
         return Reset(MenuScene(ctx, selected=self.driver.loaded.scenario.translation_of or self.driver.loaded.scenario.id))

@@ -16,6 +16,7 @@ from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
 from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.common import draw_toast, draw_top_bar
+from game.ui.scenes.profiles import LEARNER_MESSAGES, draw_profile_note, learner_buttons, menu_message, menu_resumed, resume_offer
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
 
@@ -82,6 +83,8 @@ class MenuScene(Scene):
         y += button_h + m.px(12)
         fullscreen = tr("Fullscreen: {state}", state=on if ctx.settings.fullscreen else off)
         buttons.append(Button("fullscreen", fullscreen, pygame.Rect(margin, y, left_w, button_h), ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"))
+        y += button_h + m.px(12)
+        buttons += learner_buttons(ctx, pygame.Rect(margin, y, left_w, m.height - margin - button_h - m.px(12) - y))  # My history, Switch learner, Practice
         quit_w = min(left_w, m.px(160))
         buttons.append(Button("quit", tr("Quit"), pygame.Rect(margin, m.height - margin - button_h, quit_w, button_h), ("quit",), hint="Esc"))
 
@@ -194,6 +197,8 @@ class MenuScene(Scene):
             self.selected = message[1]
             self._last_click = message[1]
             self._place_entries(ctx)
+        elif kind in LEARNER_MESSAGES:
+            return menu_message(self, message, ctx)
         elif kind == "start":
             return self.start(ctx)
         elif kind == "quit":
@@ -202,6 +207,9 @@ class MenuScene(Scene):
 
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
         return self.start(ctx)
+
+    def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
+        return menu_resumed(self, result, ctx)  # the switch-learner and resume dialogs
 
     def _remember_name(self, ctx: "Context") -> None:
         name = " ".join(self.player_name.split())
@@ -220,6 +228,9 @@ class MenuScene(Scene):
             return None
         self._remember_name(ctx)
         ctx.update_settings(last_scenario=family.family_id)
+        offer = resume_offer(ctx, family, self.player_name)  # this learner left a round of it unfinished
+        if offer is not None:
+            return Push(offer)
         return Push(BriefingScene(family.version_for(ctx.language)))
 
     def _say(self, ctx: "Context", message: str) -> None:
@@ -257,6 +268,7 @@ class MenuScene(Scene):
             x += min(typed.get_width(), room) if self.player_name else 0
         if editing and int(ctx.time * 2) % 2 == 0:
             pygame.draw.line(surface, theme.text, (x + 1, self.name_rect.y + m.px(10)), (x + 1, self.name_rect.bottom - m.px(10)), 2)
+        draw_profile_note(surface, ctx, self)  # "Welcome back: 3 rounds" / "New learner"
 
         # Settings headings.
         y = self.name_rect.bottom + margin

@@ -1,0 +1,438 @@
+"""My history: the learner's past rounds (date, scenario, mode, score, d′; unfinished ones marked), a
+progress chart of score and d′ per round, and what to do with the selected round: Review (its debrief,
+read-only), Replay (the same scenario in a fresh order), Resume or Discard (unfinished rounds).
+
+Keyboard: Up/Down (or J/K) choose a round, Enter opens it (Review, or Resume when unfinished), Tab
+moves between buttons, Esc goes back. Also here: the read-only `ReviewScene` and the helpers that
+start a resumed or replayed round (shared with the menu). The rows come from the History API through
+`ctx.services.history`; nothing here writes to the history except Discard (after confirming).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from game.i18n import N_
+from game.store.history import KIND_WEAK_SPOTS, Attempt, HistoryError, Learner
+from game.ui import theme as sizes
+from game.ui.chart import ProgressChart, decimal_text, progress_points
+from game.ui.history_observer import fresh_seed, parse_iso, replay_scenario, resumed_driver, reviewed_round
+from game.ui.input import Intent, UserInput
+from game.ui.round_driver import ResultFileObserver
+from game.ui.scene import Pop, Push, Scene, Transition
+from game.ui.scenes.common import draw_toast, draw_top_bar, start_round
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scrolling import Scroller
+from game.ui.widgets import Button, draw_focus_ring, draw_panel
+
+if TYPE_CHECKING:
+    from game.ui.context import Context
+
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+MODE_NAMES = {"practice": N_("Practice"), "assessment": N_("Assessment")}
+
+
+# --- words and numbers ---------------------------------------------------------------------------
+
+
+def format_date(ctx: "Context", iso: str, with_time: bool = True) -> str:
+    """A stored UTC time in the learner's local time and words: "1 Mar 2025, 14:05" / "១ មីនា ២០២៥ ម៉ោង ១៤:០៥"."""
+    try:
+        moment = parse_iso(iso).astimezone()
+    except ValueError:
+        return iso
+    tr = ctx.tr
+    day, month, year = tr.digits(str(moment.day)), tr(MONTHS[moment.month - 1]), tr.digits(str(moment.year))
+    if not with_time:
+        return tr("{day} {month} {year}", day=day, month=month, year=year)
+    return tr("{day} {month} {year}, {time}", day=day, month=month, year=year, time=tr.digits(moment.strftime("%H:%M")))
+
+
+def scenario_title(ctx: "Context", attempt: Attempt) -> str:
+    """The round's title in the learner's language when the scenario is installed in it."""
+    if attempt.kind == KIND_WEAK_SPOTS:
+        return ctx.tr("Practice my weak spots")
+    library = ctx.services.library
+    family = library.find(attempt.scenario_id) if library is not None else None
+    if family is not None and ctx.language in family.versions:
+        return family.versions[ctx.language].scenario.title
+    return attempt.scenario_title
+
+
+def score_text(ctx: "Context", attempt: Attempt) -> str:
+    if attempt.score is None or attempt.max_score is None:
+        return "–"
+    return ctx.tr("{points} / {max_points}", points=attempt.score, max_points=attempt.max_score)
+
+
+def d_prime_text(ctx: "Context", attempt: Attempt) -> str:
+    return "–" if attempt.d_prime is None else decimal_text(ctx.language, attempt.d_prime, 2)
+
+
+# --- starting rounds from the history ------------------------------------------------------------
+
+
+def round_observers(ctx: "Context") -> list:
+    """The observers a new round gets (as `start_round` gives them): the result file and the history."""
+    services = ctx.services
+    return [ResultFileObserver(services.results_dir, services.result_file)] + [factory() for factory in services.observer_factories]
+
+
+def resume_transition(ctx: "Context", attempt_id: str) -> Transition:
+    """Carry on an unfinished round from its saved state, at its first undecided post."""
+    from game.ui.scenes.feed import FeedScene
+
+    driver = resumed_driver(ctx.services.history, attempt_id, observers=round_observers(ctx), language=ctx.language, wall_clock=ctx.services.wall_clock)
+    driver.clock_origin = ctx.time - driver.state.clock  # the round's clock carries on where it stopped
+    feed = FeedScene(driver)
+    undecided = driver.state.undecided
+    feed.focus_index = driver.state.order.index(undecided[0]) if undecided else 0
+    return Push(feed)
+
+
+def replay_transition(ctx: "Context", attempt: Attempt) -> Transition:
+    """The same scenario again, in a fresh order (a new seed, shuffled)."""
+    from game.ui.scenes.feed import FeedScene
+
+    loaded = replay_scenario(ctx.services.history, attempt, ctx.services.library)
+    return Push(FeedScene(start_round(ctx, loaded, seed=fresh_seed(ctx.services.seed), shuffle=True)))
+
+
+# --- review --------------------------------------------------------------------------------------
+
+
+class ReviewScene(DebriefScene):
+    """A past round's debrief, read-only: Replay plays it again, Back returns to My history."""
+
+    name = "review"
+
+    def __init__(self, reviewed: Any, attempt: Attempt) -> None:
+        super().__init__(reviewed)
+        self.attempt = attempt
+        self.focus_key = "back"
+
+    def layout(self, ctx: "Context") -> None:
+        super().layout(ctx)
+        m = ctx.metrics  # the debrief's footer, with Replay and Back (whatever buttons the debrief itself shows)
+        button_h = m.px(sizes.BUTTON_HEIGHT)
+        button_w = min(m.px(200), (self.column.width - m.px(12)) // 2)
+        y = self.column.bottom + m.px(12)
+        self.buttons = [
+            Button("replay", ctx.tr("Replay"), pygame.Rect(self.column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
+            Button("back", ctx.tr("Back"), pygame.Rect(self.column.centerx + m.px(6), y, button_w, button_h), ("back",), style="primary", hint="Esc"),
+        ]
+        self.focus_key = self.focus_key if self.focus_key in ("replay", "back") else "back"
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message[0] == "replay":
+            return _guarded(ctx, self, lambda: replay_transition(ctx, self.attempt))
+        return Pop()
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop()
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        super().draw(surface, ctx)
+        title = ctx.tr("Review of {date} (read-only)", date=format_date(ctx, self.attempt.finished_at or self.attempt.started_at))
+        draw_top_bar(surface, ctx, title)
+        if getattr(self, "toast", "") and ctx.time < getattr(self, "toast_until", 0.0):
+            draw_toast(surface, ctx, self.toast)
+
+
+def _guarded(ctx: "Context", scene: Any, make: Any) -> Optional[Transition]:
+    """Run a history action; a history problem becomes a toast on the scene, never a crash."""
+    try:
+        return make()
+    except (HistoryError, ValueError) as problem:
+        scene.toast, scene.toast_until = str(problem), ctx.time + 5.0
+        return None
+
+
+# --- the screen ----------------------------------------------------------------------------------
+
+
+class HistoryScene(Scene):
+    name = "history"
+
+    def __init__(self, ctx: "Context", learner: Optional[Learner], name: str) -> None:
+        super().__init__()
+        self.learner = learner
+        self.learner_name = learner.name if learner is not None else name
+        self.attempts: list[Attempt] = []  # newest first
+        self.error = ""
+        self.selected = 0
+        self.scroller = Scroller()
+        self.chart = ProgressChart()
+        self.chart_rect = pygame.Rect(0, 0, 0, 0)
+        self.list_rect = pygame.Rect(0, 0, 0, 0)
+        self.row_height = 0
+        self.columns: list[tuple[int, int]] = []
+        self.toast = ""
+        self.toast_until = 0.0
+        self.focus_key = "open"
+        self._post_counts: dict[str, int] = {}
+        self._placed_offset = 0
+        self.reload(ctx)
+
+    # --- data -----------------------------------------------------------------------------------
+    def reload(self, ctx: "Context") -> None:
+        service = ctx.services.history
+        self.error = ""
+        self.attempts = []
+        try:
+            if service is None:
+                self.error = ctx.tr("The learner history is switched off.")
+            elif service.history() is None:
+                self.error = service.error
+            elif self.learner is None:
+                self.learner = service.find_learner(self.learner_name)
+            if not self.error and self.learner is not None:
+                self.attempts = list(reversed(service.attempts(self.learner)))
+        except HistoryError as problem:
+            self.error = str(problem)
+        self.selected = min(self.selected, max(0, len(self.attempts) - 1))
+        self.relayout()
+
+    @property
+    def current(self) -> Optional[Attempt]:
+        return self.attempts[self.selected] if self.attempts else None
+
+    # --- layout ---------------------------------------------------------------------------------
+    def layout(self, ctx: "Context") -> None:
+        m, tr, text = ctx.metrics, ctx.tr, ctx.text
+        bar = m.px(sizes.TOP_BAR_HEIGHT)
+        margin = m.px(20)
+        button_h = m.px(sizes.BUTTON_HEIGHT)
+        width = min(m.width - 2 * margin, m.px(1100))
+        left = (m.width - width) // 2
+        footer_y = m.height - margin - button_h
+        chart_h = max(m.px(130), min(m.px(230), int((footer_y - bar) * 0.36)))
+        self.chart_rect = pygame.Rect(left, bar + m.px(12), width, chart_h)
+        header_h = text.line_height(sizes.FONT_SMALL) + m.px(6)
+        list_top = self.chart_rect.bottom + m.px(12) + header_h
+        self.list_rect = pygame.Rect(left, list_top, width, max(m.px(60), footer_y - m.px(12) - list_top))
+        self.row_height = text.line_height(sizes.FONT_BODY) + m.px(14)
+        track = pygame.Rect(self.list_rect.right - m.px(sizes.SCROLLBAR_WIDTH), self.list_rect.y, m.px(sizes.SCROLLBAR_WIDTH), self.list_rect.height)
+        self.scroller.line = self.row_height
+        self.scroller.set_geometry(self.list_rect, track, len(self.attempts) * self.row_height)
+        self._columns(ctx)
+
+        buttons: list[Button] = [Button("back", tr("Back"), pygame.Rect(left, footer_y, min(m.px(180), width // 4), button_h), ("back",), hint="Esc")]
+        attempt = self.current
+        actions: list[tuple[str, str, Any, str]] = []
+        if self.error and ctx.services.history is not None and ctx.services.history.damaged:
+            actions.append(("new-history", tr("Start a new history"), ("new-history",), "danger"))
+        elif attempt is not None and attempt.status == "unfinished":
+            actions += [("open", tr("Resume"), ("resume",), "primary"), ("discard", tr("Discard"), ("discard",), "danger"), ("replay", tr("Replay"), ("replay",), "secondary")]
+        elif attempt is not None:
+            actions += [("open", tr("Review"), ("review",), "primary"), ("replay", tr("Replay"), ("replay",), "secondary")]
+        gap = m.px(10)
+        x = left + width
+        for key, label, message, style in reversed(actions):
+            label_w = text.measure(label, sizes.FONT_BODY, bold=True)[0] + m.px(32)
+            button_w = max(m.px(120), min(m.px(220), label_w))
+            x -= button_w
+            buttons.insert(1, Button(key, label, pygame.Rect(x, footer_y, button_w, button_h), message, style=style))
+            x -= gap
+        self.static_buttons = buttons
+        if self.focus_key not in [b.key for b in buttons] and not (self.focus_key or "").startswith("attempt-"):
+            self.focus_key = "open" if attempt is not None else "back"
+        self._place_rows(ctx)
+
+    def _columns(self, ctx: "Context") -> None:
+        """x offsets and widths of Date, Scenario, Mode, Score, d′ inside a row."""
+        m, text = ctx.metrics, ctx.text
+        pad = m.px(12)
+        inner = self.list_rect.width - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH + 4)
+        dates = [format_date(ctx, "2025-12-28T23:59:00Z")] + [format_date(ctx, a.started_at) for a in self.attempts]
+        date_w = min(inner // 3, max(text.measure(words, sizes.FONT_SMALL)[0] for words in dates) + m.px(14))
+        score_w = max(text.measure(ctx.tr("Score"), sizes.FONT_SMALL, bold=True)[0], text.measure(ctx.tr("{points} / {max_points}", points=188, max_points=188), sizes.FONT_BODY)[0]) + m.px(14)
+        d_w = max(text.measure("d'", sizes.FONT_SMALL, bold=True)[0], text.measure(decimal_text(ctx.language, -2.88), sizes.FONT_BODY)[0]) + m.px(14)
+        mode_w = max(text.measure(ctx.tr(name), sizes.FONT_SMALL)[0] for name in (*MODE_NAMES.values(), N_("Unfinished"))) + m.px(14)
+        title_w = max(m.px(80), inner - date_w - score_w - d_w - mode_w)
+        x = pad
+        self.columns = []
+        for column_w in (date_w, title_w, mode_w, score_w, d_w):
+            self.columns.append((x, column_w))
+            x += column_w
+
+    def _place_rows(self, ctx: "Context") -> None:
+        rows = []
+        for index, attempt in enumerate(self.attempts):
+            y = self.list_rect.y + index * self.row_height - int(self.scroller.offset)
+            rect = pygame.Rect(self.list_rect.x, y, self.list_rect.width - ctx.metrics.px(sizes.SCROLLBAR_WIDTH + 4), self.row_height - ctx.metrics.px(2))
+            rows.append(Button(f"attempt-{attempt.id}", scenario_title(ctx, attempt), rect, ("select", index), style="area", selected=index == self.selected, focusable=False))
+        self.buttons = self.static_buttons[:1] + rows + self.static_buttons[1:]
+        self._placed_offset = int(self.scroller.offset)
+
+    def button_at(self, pos: tuple[int, int]) -> Optional[Button]:
+        for button in reversed(self.buttons):
+            if button.key.startswith("attempt-") and not self.list_rect.collidepoint(pos):
+                continue
+            if button.rect.collidepoint(pos):
+                return button
+        return None
+
+    # --- input ----------------------------------------------------------------------------------
+    def select(self, index: int, ctx: "Context") -> None:
+        if not self.attempts:
+            return
+        self.selected = max(0, min(len(self.attempts) - 1, index))
+        top = self.selected * self.row_height
+        self.scroller.ensure_visible(top, top + self.row_height)
+        self.relayout()
+
+    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
+        if self.scroller.handle(user_input):
+            return None
+        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
+            self.select(self.selected + (1 if user_input.intent is Intent.NEXT_POST else -1), ctx)
+            return None
+        return self.handle_widgets(user_input, ctx)
+
+    def on_confirm(self, ctx: "Context") -> Optional[Transition]:
+        return self.on_message(("resume",) if self.current and self.current.status == "unfinished" else ("review",), ctx)
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        kind = message[0]
+        attempt = self.current
+        if kind == "back":
+            return Pop()
+        if kind == "select":
+            if message[1] == self.selected and getattr(self, "_last_click", None) == message[1]:
+                self._last_click = None
+                return self.on_confirm(ctx)  # a second click on the selected round opens it
+            self._last_click = message[1]
+            self.select(message[1], ctx)
+            return None
+        if kind == "new-history":
+            return _guarded(ctx, self, lambda: self._start_new_history(ctx))
+        if attempt is None:
+            return None
+        if kind == "review" and attempt.status == "finished":
+            return _guarded(ctx, self, lambda: Push(ReviewScene(reviewed_round(ctx.services.history, attempt.id), attempt)))
+        if kind == "replay":
+            return _guarded(ctx, self, lambda: replay_transition(ctx, attempt))
+        if kind == "resume" and attempt.status == "unfinished":
+            return _guarded(ctx, self, lambda: resume_transition(ctx, attempt.id))
+        if kind == "discard" and attempt.status == "unfinished":
+            from game.ui.scenes.confirm import ConfirmScene
+
+            tr = ctx.tr
+            detail = tr("{title}, {date}. Its answers will not count. This cannot be undone.", title=scenario_title(ctx, attempt), date=format_date(ctx, attempt.started_at))
+            return Push(ConfirmScene("discard", tr("Discard this unfinished round?"), detail, tr("Discard"), tr("Keep it")))
+        return None
+
+    def _start_new_history(self, ctx: "Context") -> Optional[Transition]:
+        moved = ctx.services.history.start_new_history()
+        if moved is not None:
+            self.toast, self.toast_until = ctx.tr("The old history file was kept as {file}.", file=moved.name), ctx.time + 6.0
+        self.reload(ctx)
+        return None
+
+    def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
+        from game.ui.scenes.confirm import Confirmed
+
+        if isinstance(result, Confirmed) and result.key == "discard" and self.current is not None:
+            attempt = self.current
+            try:
+                ctx.services.history.require().discard(attempt.id, discarded_at=ctx.services.history.now())
+                self.toast, self.toast_until = ctx.tr("The unfinished round was discarded."), ctx.time + 3.0
+            except HistoryError as problem:
+                self.toast, self.toast_until = str(problem), ctx.time + 5.0
+        self.reload(ctx)
+        return None
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop()
+
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
+        self.scroller.update(dt)
+        if int(self.scroller.offset) != self._placed_offset:
+            self._place_rows(ctx)
+        return None
+
+    # --- drawing --------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
+        surface.fill(theme.page)
+        draw_top_bar(surface, ctx, tr("My history: {name}", name=self.learner_name))
+        draw_panel(surface, self.chart_rect, ctx, radius=8)
+        selected = self.current.id if self.current is not None and self.current.status == "finished" else None
+        chart = self.chart.surface(ctx, self.chart_rect.inflate(-m.px(8), -m.px(8)).size, progress_points(list(reversed(self.attempts))), selected)
+        surface.blit(chart, (self.chart_rect.x + m.px(4), self.chart_rect.y + m.px(4)))
+
+        header_y = self.list_rect.y - text.line_height(sizes.FONT_SMALL) - m.px(4)
+        for (x, width), heading in zip(self.columns, (tr("Date"), tr("Scenario"), tr("Mode"), tr("Score"), "d'")):
+            label = text.render_line(heading, sizes.FONT_SMALL, theme.muted, bold=True)
+            surface.blit(label, (self.list_rect.x + x, header_y), area=pygame.Rect(0, 0, width - m.px(6), label.get_height()))
+
+        if self.error or not self.attempts:
+            message = self.error or tr("No rounds yet. Play a scenario or practise your weak spots: your rounds and progress will show here.")
+            note = text.render(message, self.list_rect.width - m.px(24), sizes.FONT_BODY, theme.bad if self.error else theme.muted)
+            surface.blit(note, (self.list_rect.x + m.px(12), self.list_rect.y + m.px(8)), area=pygame.Rect(0, 0, note.get_width(), self.list_rect.height - m.px(8)))
+        clip = surface.get_clip()
+        surface.set_clip(self.list_rect)
+        for button in self.buttons:
+            if button.key.startswith("attempt-") and button.rect.colliderect(self.list_rect):
+                self._draw_row(surface, button, ctx)
+        surface.set_clip(clip)
+        self.scroller.draw(surface, ctx)
+        self.draw_buttons(surface, ctx, [b for b in self.buttons if not b.key.startswith("attempt-")])
+        if self.toast and ctx.time < self.toast_until:
+            draw_toast(surface, ctx, self.toast)
+
+    def _draw_row(self, surface: pygame.Surface, button: Button, ctx: "Context") -> None:
+        m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
+        attempt = self.attempts[button.message[1]]
+        rect = button.rect
+        draw_panel(surface, rect, ctx, colour=theme.badge if button.selected else theme.card, radius=6)
+        if button.selected:
+            pygame.draw.rect(surface, theme.accent, rect, width=m.px(2), border_radius=m.px(6))
+        elif button.key == self.hover_key:
+            pygame.draw.rect(surface, theme.muted, rect, width=1, border_radius=m.px(6))
+        unfinished = attempt.status == "unfinished"
+        mode = tr(MODE_NAMES.get(attempt.mode, attempt.mode))
+        if unfinished:
+            score = tr("{decided} of {total} decided", decided=attempt.decisions, total=self._post_count(ctx, attempt))
+        else:
+            score = score_text(ctx, attempt)
+        cells = (
+            (format_date(ctx, attempt.started_at), sizes.FONT_SMALL, theme.muted, False),
+            (scenario_title(ctx, attempt), sizes.FONT_BODY, theme.text, True),
+            (tr("Unfinished") if unfinished else mode, sizes.FONT_SMALL, theme.warn if unfinished else theme.text, unfinished),
+            (score, sizes.FONT_BODY if not unfinished else sizes.FONT_SMALL, theme.text, not unfinished),
+            ("" if unfinished else d_prime_text(ctx, attempt), sizes.FONT_BODY, theme.text, False),
+        )
+        if unfinished:  # "3 of 10 decided" needs the room of both number columns
+            (score_x, score_w), (_, d_w) = self.columns[3], self.columns[4]
+            columns = self.columns[:3] + [(score_x, score_w + d_w), (score_x + score_w + d_w, 0)]
+        else:
+            columns = self.columns
+        for (x, width), (words, size, colour, bold) in zip(columns, cells):
+            if not words or width <= 0:
+                continue
+            line = text.render_line(words, size, colour, bold=bold)
+            room = width - m.px(8)
+            surface.blit(line, (rect.x + x, rect.centery - line.get_height() // 2), area=pygame.Rect(0, 0, room, line.get_height()))
+        if button.key == self.focus_key:
+            draw_focus_ring(surface, rect, ctx, m.px(6))
+
+    def _post_count(self, ctx: "Context", attempt: Attempt) -> int:
+        cache = self._post_counts
+        if attempt.id not in cache:
+            try:
+                cache[attempt.id] = len(ctx.services.history.require().attempt_scenario(attempt.id).scenario.posts)
+            except HistoryError:
+                cache[attempt.id] = 0
+        return cache[attempt.id]
+
+
+def open_history(ctx: "Context", name: str) -> Transition:
+    """The My history screen for the learner with this name (never creates a profile)."""
+    service = ctx.services.history
+    learner = service.find_learner(name) if service is not None else None
+    return Push(HistoryScene(ctx, learner, " ".join(name.split())))
+
