@@ -6,9 +6,7 @@ Usage: python tools/export_schema.py        (writes the file)
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,23 +14,10 @@ sys.path.insert(0, str(ROOT))
 
 from game.scenario.quiz_schema import quiz_schema_text  # noqa: E402
 from game.scenario.schema import schema_text  # noqa: E402
+from game.store.atomic import write_text_atomic  # noqa: E402
 
 SCHEMA_FILE = ROOT / "scenarios" / "scenario.schema.json"
 QUIZ_SCHEMA_FILE = ROOT / "scenarios" / "quiz.schema.json"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def main(argv: list[str]) -> int:
@@ -44,7 +29,7 @@ def main(argv: list[str]) -> int:
                 print(f"{schema_file} is stale: run python tools/export_schema.py", file=sys.stderr)
                 stale = 1
         elif current != text:
-            write_atomic(schema_file, text)
+            write_text_atomic(schema_file, text)
             print(f"wrote {schema_file}")
         else:
             print(f"{schema_file} is up to date")

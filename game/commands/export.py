@@ -21,7 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.store.history import History, HistoryError, history_path, write_json_atomically
+    from game.store.atomic import write_json_atomic
+    from game.store.history import History, HistoryError, history_path
 
     if not history_path(args.data_dir).exists():
         print(f"feedwise export: no learner called {args.learner!r} (no history yet in {history_path(args.data_dir).parent}).", file=sys.stderr)
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"feedwise export: {error}", file=sys.stderr)
         return 1
     try:
-        path = write_json_atomically(args.output, data)
+        path = write_json_atomic(args.output, data)
     except OSError as error:
         print(f"feedwise export: cannot write {args.output}: {error.strerror or error}.", file=sys.stderr)
         return 1

@@ -11,9 +11,10 @@ import argparse
 import os
 import re
 import sys
-import tempfile
 from importlib import resources
 from pathlib import Path
+
+from game.store.atomic import write_text_atomic
 
 NAME = "new"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -42,27 +43,13 @@ def schema_reference(folder: Path) -> str:
     if not schema.is_file():
         from game.scenario.schema import schema_text
 
-        write_atomic(folder / SCHEMA_NAME, schema_text())
+        write_text_atomic(folder / SCHEMA_NAME, schema_text())
         return SCHEMA_NAME
     project = schema.parent.parent
     resolved = folder.resolve()
     if resolved == project or project in resolved.parents:
         return Path(os.path.relpath(schema, resolved)).as_posix()
     return schema.as_posix()  # outside the project: an absolute path stays right wherever the folder moves
-
-
-def write_atomic(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def render_template(scenario_id: str, language: str, schema: str, folder_shown: str) -> str:
@@ -90,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         (folder / "images").mkdir(parents=True, exist_ok=True)
         text = render_template(scenario_id, args.lang, schema_reference(folder), folder.as_posix())
-        write_atomic(target, text)
+        write_text_atomic(target, text)
     except OSError as error:
         print(f"feedwise new: cannot create {target}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -39,6 +39,30 @@ def _status(state: RoundState) -> str:
     return {"all-decided": "complete", "ended": "ended-early", "time-up": "time-up"}.get(state.end_reason or "", "complete")
 
 
+def decision_entry(state: RoundState, post_id: str) -> dict[str, Any]:
+    """The result-record entry for one decided post (the keys of `decisions` in docs/results-format.md)."""
+    decision = state.decision(post_id)
+    if decision is None:
+        raise ValueError(f"Post {post_id!r} has no decision yet.")
+    post = state.post(post_id)
+    return {
+        "post": post_id,
+        "order": state.position(post_id),
+        "action": decision.action.value,
+        "tools": [tool.value for tool in state.tools_on(post_id)],
+        "reasons": list(decision.reasons),
+        "correct": is_correct(post, decision.action),
+        "points": points_for(state, decision),
+        "seconds": round(decision.seconds, 3),
+        # extra keys
+        "verdict": post.verdict.value,
+        "techniques": [use.id for use in post.techniques],
+        "right_reason": right_reason(state.loaded, post, decision.action, decision.reasons),
+        "decided_at": round(decision.at, 3),
+        "auto": decision.auto,
+    }
+
+
 def result_record(
     state: RoundState,
     *,
@@ -56,30 +80,7 @@ def result_record(
     summary = debrief(state)
     report = summary.score
     d = report.discernment
-    decisions = []
-    for post_id in state.order:
-        decision = state.decision(post_id)
-        if decision is None:
-            continue
-        post = state.post(post_id)
-        decisions.append(
-            {
-                "post": post_id,
-                "order": state.position(post_id),
-                "action": decision.action.value,
-                "tools": [tool.value for tool in state.tools_on(post_id)],
-                "reasons": list(decision.reasons),
-                "correct": is_correct(post, decision.action),
-                "points": points_for(state, decision),
-                "seconds": round(decision.seconds, 3),
-                # extra keys
-                "verdict": post.verdict.value,
-                "techniques": [use.id for use in post.techniques],
-                "right_reason": right_reason(loaded, post, decision.action, decision.reasons),
-                "decided_at": round(decision.at, 3),
-                "auto": decision.auto,
-            }
-        )
+    decisions = [decision_entry(state, post_id) for post_id in state.order if state.decision(post_id) is not None]
     return {
         "format": RESULT_FORMAT,
         "result_id": str(result_id),

@@ -23,12 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from pydantic import ValidationError
-
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import read_source
 from game.scenario.quiz import Form, LoadedQuiz, Quiz
-from game.scenario.validate import _Context, _items, _pydantic_problem, _text, check_image_file, did_you_mean
+from game.scenario.validate import (
+    Context,
+    check_image_references,
+    check_types,
+    did_you_mean,
+    image_references,
+    mapping_items,
+    text_at,
+)
 from game.scenario.yamlsafe import decode_yaml_bytes, parse_yaml
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -66,7 +72,7 @@ def _error(file: str, code: str, message: str, line: int = 0, column: int = 0) -
 # One file
 
 
-def _read_quiz(file: str) -> tuple[Optional[Quiz], Optional[bytes], Optional[_Context], list[Problem]]:
+def _read_quiz(file: str) -> tuple[Optional[Quiz], Optional[bytes], Optional[Context], list[Problem]]:
     """Read, parse and check one file on its own. Returns (quiz or None, raw bytes, context, problems)."""
     raw, problems = read_source(file)
     if raw is None:
@@ -82,38 +88,29 @@ def _read_quiz(file: str) -> tuple[Optional[Quiz], Optional[bytes], Optional[_Co
     if not isinstance(document.data, dict):
         line, column = document.mark(())
         return None, raw, None, [_error(file, "not-a-mapping", "the top level of a quiz must be fields such as 'kind: quiz', 'id:', 'form:' and 'items:'", line, column)]
-    context = _Context(file, document, root=Quiz)
-    quiz = _check_types(context)
+    context = Context(file, document, root=Quiz)
+    quiz = check_types(context)
     _check_items(context)
-    _check_images(context, Path(file).parent)
+    check_image_references(context, Path(file).parent, image_references(context, "items", ("image", "file"), "image"))
     if any(problem.is_error for problem in context.problems):
         quiz = None
     return quiz, raw, context, context.problems
 
 
-def _check_types(context: _Context) -> Optional[Quiz]:
-    try:
-        return Quiz.model_validate(context.data)
-    except ValidationError as errors:
-        for error in errors.errors(include_url=False):
-            _pydantic_problem(context, error)
-        return None
-
-
-def _check_items(context: _Context) -> None:
-    items = _items(context.data, "items")
+def _check_items(context: Context) -> None:
+    items = mapping_items(context.data, "items")
     seen: dict[str, tuple] = {}
     texts: dict[str, int] = {}
     for index, item in items:
         prefix, _ = context.owner(("items", index))
-        item_id = _text(item, "id")
+        item_id = text_at(item, "id")
         if item_id is not None:
             if item_id in seen:
                 first_line = context.document.mark(seen[item_id])[0]
                 context.error(("items", index, "id"), "duplicate-id", f"duplicate item id '{item_id}' (first used at line {first_line}); every item needs its own id")
             else:
                 seen[item_id] = ("items", index, "id")
-        text = _text(item, "text") or ""
+        text = text_at(item, "text") or ""
         if len(text) > LONG_ITEM_CHARS:
             context.warning(("items", index, "text"), "long-item", f"{prefix}the text is {len(text)} characters long; keep check items under about {LONG_ITEM_CHARS} so they read like headlines")
         folded = " ".join(text.casefold().split())
@@ -122,7 +119,7 @@ def _check_items(context: _Context) -> None:
         elif folded:
             texts[folded] = index
         image = item.get("image")
-        if isinstance(image, dict) and isinstance(image.get("file"), str) and not _text(image, "alt"):
+        if isinstance(image, dict) and isinstance(image.get("file"), str) and not text_at(image, "alt"):
             context.warning(("items", index, "image"), "no-alt-text", f"{prefix}the image has no alt text: add 'alt:' saying what the picture shows")
 
     raw_items = context.data.get("items")
@@ -130,26 +127,12 @@ def _check_items(context: _Context) -> None:
         return  # the type check already says the list is missing or empty
     if len(raw_items) < MIN_ITEMS:
         context.error(("items",), "too-few-items", f"a form needs at least {MIN_ITEMS} items (it has {len(raw_items)}); with fewer, one lucky guess moves the score too much", at_key=True)
-    verdicts = [_text(item, "verdict") for _, item in items]
+    verdicts = [text_at(item, "verdict") for _, item in items]
     if len(verdicts) == len(raw_items) and all(verdict in ("real", "fake") for verdict in verdicts):
         real, fake = verdicts.count("real"), verdicts.count("fake")
         if real != fake:
             context.error(("items",), "unbalanced-verdicts",
                           f"the form has {real} real and {fake} fake items; it needs exactly as many of each, so that answering 'fake' to everything scores no better than chance", at_key=True)
-
-
-def _check_images(context: _Context, folder: Path) -> None:
-    results: dict[str, Optional[tuple[str, str]]] = {}
-    for index, item in _items(context.data, "items"):
-        file = _text(item, "image", "file")
-        if not file:
-            continue
-        if file not in results:
-            results[file] = check_image_file(folder, file)
-        if results[file]:
-            code, reason = results[file]
-            prefix, _ = context.owner(("items", index))
-            context.error(("items", index, "image", "file"), code, f"{prefix}image '{file}' cannot be used: {reason}")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -175,7 +158,7 @@ def _sibling_quizzes(file: str) -> list[tuple[str, Quiz]]:
     return found
 
 
-def _check_translation(context: _Context, quiz: Quiz, siblings: list[tuple[str, Quiz]]) -> None:
+def _check_translation(context: Context, quiz: Quiz, siblings: list[tuple[str, Quiz]]) -> None:
     original_id = quiz.translation_of
     if original_id is None:
         return
@@ -215,7 +198,7 @@ def _counts_text(counts: Counter) -> str:
     return ", ".join(f"{key} {counts[key]}" for key in sorted(counts)) or "none"
 
 
-def _check_parallel_form(context: _Context, quiz: Quiz, siblings: list[tuple[str, Quiz]]) -> None:
+def _check_parallel_form(context: Context, quiz: Quiz, siblings: list[tuple[str, Quiz]]) -> None:
     partners = [(name, other) for name, other in siblings if other.language is quiz.language and other.form is not quiz.form]
     for name, other in partners:
         if len(other.items) != len(quiz.items):

@@ -9,7 +9,9 @@ Pure: no file I/O, no pygame.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Mapping
+
+from pydantic import BaseModel
 
 from game.scenario import model
 from game.scenario.model import Scenario
@@ -17,37 +19,55 @@ from game.scenario.model import Scenario
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://feedwise.example/schemas/scenario-v1.schema.json"
 
-_ENUMS = {cls.__name__: cls for cls in (model.Language, model.Mode, model.Verdict, model.Tool, model.TranslationStatus, model.Framework)}
+_ENUM_MEANINGS = {
+    cls.__name__: model._ENUM_MEANINGS[cls]
+    for cls in (model.Language, model.Mode, model.Verdict, model.Tool, model.TranslationStatus, model.Framework)
+}
 
 
-def scenario_schema() -> dict[str, Any]:
-    schema = Scenario.model_json_schema()
+def model_schema(
+    model_class: type[BaseModel], *, schema_id: str, title: str, enum_meanings: Mapping[str, Mapping[str, str]]
+) -> dict[str, Any]:
+    """The JSON Schema of a pydantic model, its enums (by `$defs` name) described with `enum_meanings`."""
+    schema = model_class.model_json_schema()
     for name, definition in schema.get("$defs", {}).items():
-        enum_class = _ENUMS.get(name)
-        if enum_class is not None:
-            meanings = model._ENUM_MEANINGS[enum_class]
+        meanings = enum_meanings.get(name)
+        if meanings is not None:
             definition["enumDescriptions"] = [meanings[value] for value in definition["enum"]]
             definition["markdownEnumDescriptions"] = [f"`{value}`: {meanings[value]}" for value in definition["enum"]]
     return {
         "$schema": SCHEMA_DIALECT,
-        "$id": SCHEMA_ID,
-        "title": "Feedwise scenario (format v1)",
+        "$id": schema_id,
+        "title": title,
         **{key: value for key, value in schema.items() if key != "title"},
     }
 
 
+def schema_json(schema: dict[str, Any]) -> str:
+    """A schema as written to a `.schema.json` file (stable key order, trailing newline)."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def properties_without_description(schema: dict[str, Any], root_name: str) -> list[str]:
+    """Every property in `schema` (the root object called `root_name`) that has no description."""
+    objects = {root_name: schema, **schema.get("$defs", {})}
+    return [
+        f"{object_name}.{field_name}"
+        for object_name, definition in objects.items()
+        for field_name, field_schema in definition.get("properties", {}).items()
+        if not field_schema.get("description")
+    ]
+
+
+def scenario_schema() -> dict[str, Any]:
+    return model_schema(Scenario, schema_id=SCHEMA_ID, title="Feedwise scenario (format v1)", enum_meanings=_ENUM_MEANINGS)
+
+
 def schema_text() -> str:
     """The schema as written to `scenarios/scenario.schema.json` (stable key order, trailing newline)."""
-    return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
+    return schema_json(scenario_schema())
 
 
 def fields_without_description(schema: dict[str, Any] | None = None) -> list[str]:
     """Every property in the schema that has no description (should be none)."""
-    schema = schema or scenario_schema()
-    missing = []
-    objects = {"Scenario": schema, **schema.get("$defs", {})}
-    for object_name, definition in objects.items():
-        for field_name, field_schema in definition.get("properties", {}).items():
-            if not field_schema.get("description"):
-                missing.append(f"{object_name}.{field_name}")
-    return missing
+    return properties_without_description(schema or scenario_schema(), "Scenario")

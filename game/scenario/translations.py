@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional
 
 from game.scenario.errors import Problem
 from game.scenario.model import Language, Scoring, ToolSeconds
+from game.scenario.validate import mapping_items
 from game.scenario.yamlsafe import Document
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -85,11 +86,6 @@ def _text(item: Any, key: str) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
 
-def _items(data: Any, key: str) -> list[tuple[int, dict]]:
-    value = data.get(key) if isinstance(data, dict) else None
-    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
-
-
 def read_facts(file: str) -> Optional[ScenarioFacts]:
     """The structure of a scenario file, or None when it cannot be read, is not a scenario, or has no id."""
     from game.scenario.loader import read_source
@@ -112,13 +108,13 @@ def read_facts(file: str) -> Optional[ScenarioFacts]:
     if scenario_id is None:
         return None
     posts = []
-    for index, post in _items(data, "posts"):
+    for index, post in mapping_items(data, "posts"):
         post_id = _text(post, "id")
         if post_id is None:
             continue
-        techniques = tuple(sorted({technique_id for _, use in _items(post, "techniques") if (technique_id := _text(use, "id"))}))
+        techniques = tuple(sorted({technique_id for _, use in mapping_items(post, "techniques") if (technique_id := _text(use, "id"))}))
         posts.append(PostFacts(index, post_id, _text(post, "verdict"), _text(post, "author"), techniques, _text(post, "text")))
-    accounts = [(index, account_id) for index, account in _items(data, "accounts") if (account_id := _text(account, "id"))]
+    accounts = [(index, account_id) for index, account in mapping_items(data, "accounts") if (account_id := _text(account, "id"))]
     return ScenarioFacts(file, document, scenario_id, _text(data, "language"), _text(data, "translation_of"),
                          _text(data, "translation_status"), posts, accounts)
 

@@ -6,6 +6,9 @@ techniques, duplicate ids, evidence missing from the post, images that are missi
 broken or too large, and facilitator warnings. Cross-reference checks read the raw data
 defensively, so they run (and report) even when some fields have the wrong type.
 
+The pieces the quiz loader shares (`Context`, `check_types`, `mapping_items`, `text_at`,
+`image_references`, `check_image_references`, `did_you_mean`) are public; the loaders call them, never private helpers.
+
 Reads image headers with Pillow; never imports pygame; never raises for bad input.
 """
 
@@ -115,8 +118,8 @@ def _raw_at(data: Any, path: tuple) -> Any:
     return data
 
 
-class _Context:
-    """Where problems are reported: the file, the document's marks and the problems found so far."""
+class Context:
+    """Where problems are reported: the file, the document's marks, the model it should match, the problems so far."""
 
     def __init__(self, file: str, document: Document, root: Any = Scenario):
         self.root = root  # the model the document should match (Scenario, or Quiz for quiz files)
@@ -159,7 +162,7 @@ def _field_label(rest: tuple) -> str:
 # Types and fields: pydantic errors in plain words
 
 
-def _pydantic_problem(context: _Context, error: dict) -> None:
+def report_pydantic_error(context: Context, error: dict) -> None:
     loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
     kind = error["type"]
     value = error.get("input")
@@ -232,12 +235,13 @@ def _pydantic_problem(context: _Context, error: dict) -> None:
     context.error(loc, "bad-value", f"{prefix}{label}: {message[0].lower() + message[1:] if message else message}")
 
 
-def check_types(context: _Context) -> Optional[Scenario]:
+def check_types(context: Context) -> Optional[BaseModel]:
+    """The document as the context's model (a Scenario, or a Quiz), or None after reporting every type problem."""
     try:
-        return Scenario.model_validate(context.data)
+        return context.root.model_validate(context.data)
     except ValidationError as errors:
         for error in errors.errors(include_url=False):
-            _pydantic_problem(context, error)
+            report_pydantic_error(context, error)
         return None
 
 
@@ -245,23 +249,23 @@ def check_types(context: _Context) -> Optional[Scenario]:
 # Cross-references, read from the raw data
 
 
-def _items(data: Any, key: str) -> list[tuple[int, dict]]:
+def mapping_items(data: Any, key: str) -> list[tuple[int, dict]]:
     value = data.get(key) if isinstance(data, dict) else None
     if not isinstance(value, list):
         return []
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _text(item: Any, *keys: str) -> Optional[str]:
+def text_at(item: Any, *keys: str) -> Optional[str]:
     for key in keys:
         item = item.get(key) if isinstance(item, dict) else None
     return item if isinstance(item, str) else None
 
 
-def _check_unique_ids(context: _Context, key: str, kind: str, taken: dict[str, str] | None = None) -> set[str]:
+def _check_unique_ids(context: Context, key: str, kind: str, taken: dict[str, str] | None = None) -> set[str]:
     seen: dict[str, tuple] = {}
-    for index, item in _items(context.data, key):
-        item_id = _text(item, "id")
+    for index, item in mapping_items(context.data, key):
+        item_id = text_at(item, "id")
         if item_id is None:
             continue
         path = (key, index, "id")
@@ -275,7 +279,7 @@ def _check_unique_ids(context: _Context, key: str, kind: str, taken: dict[str, s
     return set(seen)
 
 
-def check_references(context: _Context, catalogue_names: dict[str, str]) -> None:
+def check_references(context: Context, catalogue_names: dict[str, str]) -> None:
     data = context.data
     account_ids = _check_unique_ids(context, "accounts", "account")
     _check_unique_ids(context, "posts", "post")
@@ -284,25 +288,25 @@ def check_references(context: _Context, catalogue_names: dict[str, str]) -> None
     verdicts = {verdict.value for verdict in Verdict}
     accounts_listed = isinstance(data, dict) and isinstance(data.get("accounts"), list)
 
-    for index, post in _items(data, "posts"):
+    for index, post in mapping_items(data, "posts"):
         prefix, _ = context.owner(("posts", index))
-        author = _text(post, "author")
+        author = text_at(post, "author")
         if author is not None and accounts_listed and author not in account_ids:
             hint = did_you_mean(author, account_ids)
             context.error(("posts", index, "author"), "unknown-author", f"{prefix}author '{author}' is not an account in 'accounts'{hint}")
-        text = _text(post, "text") or ""
-        link_title = _text(post, "link", "title") or ""
+        text = text_at(post, "text") or ""
+        link_title = text_at(post, "link", "title") or ""
         techniques = post.get("techniques")
         techniques = techniques if isinstance(techniques, list) else []
         for number, use in enumerate(techniques):
             if not isinstance(use, dict):
                 continue
-            technique_id = _text(use, "id")
+            technique_id = text_at(use, "id")
             if technique_id is not None and technique_id not in known_techniques:
                 hint = did_you_mean(technique_id, known_techniques)
                 context.error(("posts", index, "techniques", number, "id"), "unknown-technique",
                               f"{prefix}unknown technique '{technique_id}'{hint}; see 'python main.py techniques', or define it under 'techniques:' at the top of the file")
-            evidence = _text(use, "evidence")
+            evidence = text_at(use, "evidence")
             if evidence and evidence not in text and evidence not in link_title:
                 folded = evidence.casefold()
                 near = ""
@@ -313,7 +317,7 @@ def check_references(context: _Context, catalogue_names: dict[str, str]) -> None
                         break
                 context.error(("posts", index, "techniques", number, "evidence"), "evidence-not-found",
                               f"{prefix}evidence \"{evidence}\" is not in the post text or link title{near}")
-        verdict = _text(post, "verdict")
+        verdict = text_at(post, "verdict")
         if verdict in verdicts and Verdict(verdict).is_misinformation:
             if not techniques:
                 context.error(("posts", index, "verdict"), "no-technique",
@@ -325,12 +329,12 @@ def check_references(context: _Context, catalogue_names: dict[str, str]) -> None
         if len(text) > LONG_POST_CHARS:
             context.warning(("posts", index, "text"), "long-post", f"{prefix}the text is {len(text)} characters long; keep posts under about {LONG_POST_CHARS} so they fit on screen")
         image = post.get("image")
-        if isinstance(image, dict) and isinstance(image.get("file"), str) and not _text(image, "alt"):
+        if isinstance(image, dict) and isinstance(image.get("file"), str) and not text_at(image, "alt"):
             context.warning(("posts", index, "image"), "no-alt-text", f"{prefix}the image has no alt text: add 'alt:' saying what the picture shows")
 
-    posts = _items(data, "posts")
+    posts = mapping_items(data, "posts")
     if posts:
-        judged = [_text(post, "verdict") for _, post in posts]
+        judged = [text_at(post, "verdict") for _, post in posts]
         reliable = sum(1 for verdict in judged if verdict == Verdict.reliable.value)
         all_judged = all(verdict in verdicts for verdict in judged)  # else the verdict errors say enough
         if all_judged and reliable / len(posts) < MIN_RELIABLE_SHARE:
@@ -391,19 +395,9 @@ def check_image_file(folder: Path, value: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def check_images(context: _Context, folder: Path) -> None:
+def check_image_references(context: Context, folder: Path, references: Iterable[tuple[tuple, str, str]]) -> None:
+    """Report each `(path, label, file)` whose picture cannot be used (each file is checked once)."""
     results: dict[str, Optional[tuple[str, str]]] = {}
-    references: list[tuple[tuple, str, str]] = []
-    for index, account in _items(context.data, "accounts"):
-        avatar = _text(account, "avatar")
-        if avatar:
-            prefix, _ = context.owner(("accounts", index))
-            references.append((("accounts", index, "avatar"), prefix + "avatar", avatar))
-    for index, post in _items(context.data, "posts"):
-        file = _text(post, "image", "file")
-        if file:
-            prefix, _ = context.owner(("posts", index))
-            references.append((("posts", index, "image", "file"), prefix + "image", file))
     for path, label, value in references:
         if value not in results:
             results[value] = check_image_file(folder, value)
@@ -413,12 +407,29 @@ def check_images(context: _Context, folder: Path) -> None:
             context.error(path, code, f"{label} '{value}' cannot be used: {reason}")
 
 
+def image_references(context: Context, list_key: str, field: tuple[str, ...], label: str) -> list[tuple[tuple, str, str]]:
+    """`(path, label, file)` for each item of the list `list_key` that names a picture at `field`."""
+    references = []
+    for index, item in mapping_items(context.data, list_key):
+        file = text_at(item, *field)
+        if file:
+            prefix, _ = context.owner((list_key, index))
+            references.append(((list_key, index, *field), prefix + label, file))
+    return references
+
+
+def check_images(context: Context, folder: Path) -> None:
+    references = image_references(context, "accounts", ("avatar",), "avatar")
+    references += image_references(context, "posts", ("image", "file"), "image")
+    check_image_references(context, folder, references)
+
+
 # ----------------------------------------------------------------------------------------------
 
 
 def validate_document(document: Document, file: str, folder: Path, catalogue_names: dict[str, str]) -> tuple[Optional[Scenario], list[Problem]]:
     """All checks on a parsed document whose top level is a mapping. Returns (scenario or None, problems)."""
-    context = _Context(file, document)
+    context = Context(file, document)
     scenario = check_types(context)
     check_references(context, catalogue_names)
     check_images(context, folder)

@@ -37,6 +37,7 @@ from game.rules.practice import (
     next_technique_state,
     technique_outcomes,
 )
+from game.rules.record import decision_entry
 from game.scenario.model import LoadedScenario, Scenario, Technique
 from game.store import paths
 
@@ -771,52 +772,3 @@ class History:
             "attempts": attempts,
             "techniques": [asdict(state) for state in self.technique_states(found).values()],
         }
-
-
-def decision_entry(state: Any, post_id: str) -> dict[str, Any]:
-    """The result-record decision entry for one decided post of a `RoundState` (same keys as the record)."""
-    from game.rules.scoring import is_correct, points_for, right_reason
-
-    decision = state.decision(post_id)
-    if decision is None:
-        raise ValueError(f"Post {post_id!r} has no decision yet.")
-    post = state.post(post_id)
-    return {
-        "post": post_id,
-        "order": state.position(post_id),
-        "action": decision.action.value,
-        "tools": [tool.value for tool in state.tools_on(post_id)],
-        "reasons": list(decision.reasons),
-        "correct": is_correct(post, decision.action),
-        "points": points_for(state, decision),
-        "seconds": round(decision.seconds, 3),
-        "verdict": post.verdict.value,
-        "techniques": [use.id for use in post.techniques],
-        "right_reason": right_reason(state.loaded, post, decision.action, decision.reasons),
-        "decided_at": round(decision.at, 3),
-        "auto": decision.auto,
-    }
-
-
-def write_json_atomically(path: Union[str, os.PathLike], data: Any) -> Path:
-    """Write JSON to `path` atomically: a temp file in the same folder, flush, fsync, then os.replace."""
-    import tempfile
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=2, sort_keys=False)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
-    return target

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.store.atomic import fsync_folder, json_text, write_temp_file
 
 RESULT_FORMAT = "feedwise-result/1"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -126,21 +127,6 @@ def result_file_name(record: dict[str, Any]) -> str:
     ) + ".json"
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def _claim(temp: Path, target: Path) -> bool:
     """Move the finished temp file to `target` unless something is already there. True on success."""
     try:
@@ -167,21 +153,15 @@ def write_result(folder: Union[str, Path], record: dict[str, Any]) -> Path:
         raise ValueError("Not a valid result record: " + "; ".join(problems))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8") + b"\n"
-    descriptor, temp_name = tempfile.mkstemp(prefix=".result-", suffix=".tmp", dir=folder)  # O_EXCL
-    temp = Path(temp_name)
+    temp = write_temp_file(folder, json_text(record).encode("utf-8"), prefix=".result-")
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         name = result_file_name(record)
         target = folder / name
         suffix = 1
         while not _claim(temp, target):
             suffix += 1
             target = folder / f"{name[:-len('.json')]}-{suffix}.json"
-        _fsync_folder(folder)
+        fsync_folder(folder)
         return target
     finally:
         if temp.exists():

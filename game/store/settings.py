@@ -9,11 +9,11 @@ their default one by one. No pygame.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Optional
+
+from game.store.atomic import write_json_atomic
 
 FILE_NAME = "settings.json"
 TEXT_SIZES = (1.0, 1.15, 1.3, 1.5)  # the four text-size steps, as scale factors
@@ -82,20 +82,7 @@ def save_settings(folder: Path, settings: Settings) -> Optional[str]:
     """Write the settings atomically. Returns a warning instead of raising when the folder is not writable."""
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(asdict(settings), stream, ensure_ascii=False, indent=2)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp_name, settings_path(folder))
-        except BaseException:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
-            raise
+        write_json_atomic(settings_path(folder), asdict(settings))
     except OSError as error:
         return f"{settings_path(folder)}: could not save the settings ({error})."
     return None

@@ -22,6 +22,7 @@ import math
 import os
 import random
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -540,6 +541,16 @@ def save(surface: pygame.Surface, path: Path | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))
     return path
+
+
+def makers_table(fixed: dict[str, Callable[[Path], None]], per_language: dict[str, Callable[..., None]],
+                 languages: Sequence[str] = ("en", "km")) -> dict[str, Callable[[Path], None]]:
+    """A script's makers: `fixed` as given, then `<stem>.<lang>.png` for each language and each `per_language` stem."""
+    result = dict(fixed)
+    for lang in languages:
+        for stem, make in per_language.items():
+            result[f"{stem}.{lang}.png"] = partial(make, lang=lang)
+    return result
 
 
 def run_makers(makers: dict[str, Callable[[Path], None]], out_dir: Path | str,

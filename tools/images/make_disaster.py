@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import sys
-from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -196,11 +195,10 @@ def make_village_road(path: Path) -> None:
 
 
 def makers() -> dict:
-    result = {"flood-street.png": make_flood_street, "village-road.png": make_village_road}
-    for lang in ("en", "km"):
-        result[f"river-level-chart.{lang}.png"] = partial(make_river_chart, lang=lang)
-        result[f"fake-alert.{lang}.png"] = partial(make_fake_alert, lang=lang)
-    return result
+    return kit.makers_table(
+        {"flood-street.png": make_flood_street, "village-road.png": make_village_road},
+        {"river-level-chart": make_river_chart, "fake-alert": make_fake_alert},
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import sys
-from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -152,11 +151,10 @@ def make_leaked_list(path: Path, lang: str) -> None:
 
 
 def makers() -> dict:
-    result = {"festival-crowd.png": make_festival_crowd, "cleanup.png": make_cleanup}
-    for lang in ("en", "km"):
-        result[f"crime-chart.{lang}.png"] = partial(make_crime_chart, lang=lang)
-        result[f"leaked-list.{lang}.png"] = partial(make_leaked_list, lang=lang)
-    return result
+    return kit.makers_table(
+        {"festival-crowd.png": make_festival_crowd, "cleanup.png": make_cleanup},
+        {"crime-chart": make_crime_chart, "leaked-list": make_leaked_list},
+    )
 
 
 if __name__ == "__main__":

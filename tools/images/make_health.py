@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import sys
-from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -245,13 +244,10 @@ def make_letter(path: Path, lang: str) -> None:
 
 
 def makers() -> dict:
-    result = {"fake-certificate.png": make_certificate}
-    for lang in ("en", "km"):
-        result[f"dengue-poster.{lang}.png"] = partial(make_poster, lang=lang)
-        result[f"miracle-bottle.{lang}.png"] = partial(make_bottle, lang=lang)
-        result[f"side-effects-chart.{lang}.png"] = partial(make_chart, lang=lang)
-        result[f"virus-letter.{lang}.png"] = partial(make_letter, lang=lang)
-    return result
+    return kit.makers_table(
+        {"fake-certificate.png": make_certificate},
+        {"dengue-poster": make_poster, "miracle-bottle": make_bottle, "side-effects-chart": make_chart, "virus-letter": make_letter},
+    )
 
 
 if __name__ == "__main__":

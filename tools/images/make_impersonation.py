@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import kit  # noqa: E402
-from make_money import draw_atb_logo  # noqa: E402  (the same invented bank logo)
+from make_money import make_atb_avatar  # noqa: E402  (the same invented bank's avatar)
 
 OUT = kit.REPO_ROOT / "scenarios" / "impersonation" / "images"
 
@@ -83,12 +83,6 @@ def make_acfo_avatar(path: Path, fake: bool) -> None:
     draw_acfo_logo(c, (64, 60), 54, fake=fake)
     if fake:
         c.pixelate((0, 0, 128, 128), 4)
-    kit.save(c.surface, path)
-
-
-def make_atb_avatar(path: Path) -> None:
-    c = kit.Canvas(128, 128, kit.WHITE)
-    draw_atb_logo(c, (64, 64), 62)
     kit.save(c.surface, path)
 
 
@@ -244,20 +238,22 @@ def make_night_market(path: Path) -> None:
 
 
 def makers() -> dict:
-    result = {
-        "avatar-acfo.png": partial(make_acfo_avatar, fake=False),
-        "avatar-acfo-fake.png": partial(make_acfo_avatar, fake=True),
-        "avatar-atb.png": make_atb_avatar,
-        "roadworks.png": make_roadworks,
-        "night-market.png": make_night_market,
-    }
-    for lang in ("en", "km"):
-        result[f"police-call.{lang}.png"] = partial(make_police_call, lang=lang)
-        result[f"sms-gift.{lang}.png"] = partial(make_sms_gift, lang=lang)
-        result[f"sms-blocked.{lang}.png"] = partial(make_sms_blocked, lang=lang)
-        result[f"fake-letter.{lang}.png"] = partial(make_fake_letter, lang=lang)
-        result[f"fake-warrant.{lang}.png"] = partial(make_fake_warrant, lang=lang)
-    return result
+    return kit.makers_table(
+        {
+            "avatar-acfo.png": partial(make_acfo_avatar, fake=False),
+            "avatar-acfo-fake.png": partial(make_acfo_avatar, fake=True),
+            "avatar-atb.png": make_atb_avatar,
+            "roadworks.png": make_roadworks,
+            "night-market.png": make_night_market,
+        },
+        {
+            "police-call": make_police_call,
+            "sms-gift": make_sms_gift,
+            "sms-blocked": make_sms_blocked,
+            "fake-letter": make_fake_letter,
+            "fake-warrant": make_fake_warrant,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -218,17 +218,15 @@ def make_border(path: Path) -> None:
 
 
 def makers() -> dict:
-    result = {
-        "avatar-mlo.png": partial(make_avatar, fake=False),
-        "avatar-mlo-fake.png": partial(make_avatar, fake=True),
-        "office.png": make_office,
-        "border.png": make_border,
-    }
-    for lang in ("en", "km"):
-        result[f"jobfair.{lang}.png"] = partial(make_jobfair, lang=lang)
-        result[f"logo-compare.{lang}.png"] = partial(make_logo_compare, lang=lang)
-        result[f"fake-poster.{lang}.png"] = partial(make_fake_poster, lang=lang)
-    return result
+    return kit.makers_table(
+        {
+            "avatar-mlo.png": partial(make_avatar, fake=False),
+            "avatar-mlo-fake.png": partial(make_avatar, fake=True),
+            "office.png": make_office,
+            "border.png": make_border,
+        },
+        {"jobfair": make_jobfair, "logo-compare": make_logo_compare, "fake-poster": make_fake_poster},
+    )
 
 
 if __name__ == "__main__":

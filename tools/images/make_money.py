@@ -8,7 +8,6 @@ The bank avatar is also used by `make_impersonation.py`.
 from __future__ import annotations
 
 import sys
-from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -195,16 +194,10 @@ def make_hospital(path: Path) -> None:
 
 
 def makers() -> dict:
-    result = {
-        "avatar-atb.png": make_atb_avatar,
-        "hospital.png": make_hospital,
-    }
-    for lang in ("en", "km"):
-        result[f"profit-chart.{lang}.png"] = partial(make_profit_chart, lang=lang)
-        result[f"loan-fee.{lang}.png"] = partial(make_loan_fee, lang=lang)
-        result[f"maintenance.{lang}.png"] = partial(make_maintenance, lang=lang)
-        result[f"fake-balance.{lang}.png"] = partial(make_fake_balance, lang=lang)
-    return result
+    return kit.makers_table(
+        {"avatar-atb.png": make_atb_avatar, "hospital.png": make_hospital},
+        {"profit-chart": make_profit_chart, "loan-fee": make_loan_fee, "maintenance": make_maintenance, "fake-balance": make_fake_balance},
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ Run: `python tools/images/make_tutorial.py`. The prize poster has an English and
 from __future__ import annotations
 
 import sys
-from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,7 +38,7 @@ def make_prize(path: Path, lang: str) -> None:
 
 
 def makers() -> dict:
-    return {f"prize.{lang}.png": partial(make_prize, lang=lang) for lang in ("en", "km")}
+    return kit.makers_table({}, {"prize": make_prize})
 
 
 if __name__ == "__main__":

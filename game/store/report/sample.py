@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from statistics import NormalDist
 
+from game.rules.scoring import discernment as score_discernment
 from game.scenario.model import Scoring
 
 _NORMAL = NormalDist()
@@ -77,24 +78,18 @@ SAMPLE_REASONS_POOL = ("emotional-language", "urgency-pressure", "too-good-to-be
 TOOLS = ("source", "search", "reverse_image", "fact_check")
 
 
-def _log_linear(count: int, total: int) -> float:
-    return (count + 0.5) / (total + 1)
-
-
 def discernment(hits: int, misses: int, false_alarms: int, correct_rejections: int) -> dict:
-    """Signal-detection figures with the log-linear correction (Hautus 1995)."""
-    hit_rate = _log_linear(hits, hits + misses)
-    false_alarm_rate = _log_linear(false_alarms, false_alarms + correct_rejections)
-    z_hit, z_false_alarm = _NORMAL.inv_cdf(hit_rate), _NORMAL.inv_cdf(false_alarm_rate)
+    """The record's pinned signal-detection keys, from `game.rules.scoring.discernment`, rounded to 4 places."""
+    figures = score_discernment(hits, misses, false_alarms, correct_rejections)
     return {
         "hits": hits,
         "misses": misses,
         "false_alarms": false_alarms,
         "correct_rejections": correct_rejections,
-        "hit_rate": round(hit_rate, 4),
-        "false_alarm_rate": round(false_alarm_rate, 4),
-        "d_prime": round(z_hit - z_false_alarm, 4),
-        "criterion": round(-(z_hit + z_false_alarm) / 2, 4),
+        "hit_rate": round(figures.hit_rate, 4),
+        "false_alarm_rate": round(figures.false_alarm_rate, 4),
+        "d_prime": round(figures.d_prime, 4),
+        "criterion": round(figures.criterion, 4),
     }
 
 
