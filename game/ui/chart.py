@@ -141,8 +141,9 @@ class ProgressChart:
         # The selected round: a band behind its column.
         for px, point in zip(xs, points):
             if point.attempt_id == selected:
-                band = pygame.Rect(0, plot.top - m.px(4), max(m.px(14), int(step * 0.6) if step else m.px(24)), plot.height + m.px(8))
+                band = pygame.Rect(0, plot.top - m.px(4), max(m.px(14), min(m.px(40), int(step * 0.6)) if step else m.px(24)), plot.height + m.px(8))
                 band.centerx = int(px)
+                band = band.clip(pygame.Rect(plot.left - m.px(4), band.y, plot.width + m.px(8), band.height))  # off the axis labels
                 pygame.draw.rect(surface, theme.badge, band, border_radius=m.px(4))
                 pygame.draw.rect(surface, theme.accent, band, width=1, border_radius=m.px(4))
 

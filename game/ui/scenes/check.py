@@ -23,7 +23,7 @@ from game.scenario.quiz import LoadedQuiz
 from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
 from game.ui.scene import Pop, Replace, Scene, Transition
-from game.ui.scenes.common import draw_top_bar
+from game.ui.scenes.common import MessagePanel, draw_top_bar
 from game.ui.widgets import Button, draw_panel
 
 if TYPE_CHECKING:
@@ -53,8 +53,7 @@ class CheckIntroScene(Scene):
         super().__init__()
         self.loaded = loaded
         self.moment = moment
-        self.panel = pygame.Rect(0, 0, 0, 0)
-        self.content: Optional[pygame.Surface] = None
+        self.message = MessagePanel()
         self.focus_key = "begin"
 
     def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
@@ -69,26 +68,18 @@ class CheckIntroScene(Scene):
         return parts
 
     def layout(self, ctx: "Context") -> None:
-        m, tr = ctx.metrics, ctx.tr
-        bar = m.px(sizes.TOP_BAR_HEIGHT)
-        button_h = m.px(sizes.BUTTON_HEIGHT)
-        width = min(m.px(680), m.width - 2 * m.px(24))
-        inner = width - 2 * m.px(28)
-        blocks = []
-        y = 0
-        for words, size, bold, colour in self._paragraphs(ctx):
-            surface = ctx.text.render(words, inner, size, colour, bold=bold)
-            blocks.append((surface, y))
-            y += surface.get_height() + m.px(12)
-        self.content = pygame.Surface((inner, max(1, y)), pygame.SRCALPHA)
-        for surface, top in blocks:
-            self.content.blit(surface, (0, top))
-        height = m.px(28) + y + button_h + m.px(28)
-        room = m.height - bar - 2 * m.px(16)
-        height = min(height, room)
-        self.panel = pygame.Rect((m.width - width) // 2, bar + m.px(16) + max(0, (room - height) // 2), width, height)
-        begin_w = min(m.px(260), inner)
-        self.buttons = [Button("begin", tr("Begin the check"), pygame.Rect(self.panel.right - m.px(28) - begin_w, self.panel.bottom - m.px(28) - button_h, begin_w, button_h), ("begin",), style="primary", hint="Enter")]
+        label = ctx.tr("Begin the check")
+        begin = self.message.layout(ctx, self._paragraphs(ctx), 680, label)
+        self.buttons = [Button("begin", label, begin, ("begin",), style="primary", hint="Enter")]
+
+    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
+        if self.message.handle(user_input):
+            return None
+        return self.handle_widgets(user_input, ctx)
+
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
+        self.message.update(dt)
+        return None
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
         return self.on_confirm(ctx)
@@ -100,14 +91,9 @@ class CheckIntroScene(Scene):
         return None
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        m = ctx.metrics
         surface.fill(ctx.theme.page)
         draw_top_bar(surface, ctx, ctx.tr("Quick check"))
-        draw_panel(surface, self.panel, ctx, radius=12)
-        if self.content is not None:
-            begin = self.buttons[0].rect
-            room = max(0, begin.y - m.px(12) - (self.panel.y + m.px(28)))
-            surface.blit(self.content, (self.panel.x + m.px(28), self.panel.y + m.px(28)), area=pygame.Rect(0, 0, self.content.get_width(), room))
+        self.message.draw(surface, ctx)
         self.draw_buttons(surface, ctx)
 
 
@@ -199,6 +185,8 @@ class CheckItemScene(Scene):
         blocks.append((source, y))
         y += source.get_height() + m.px(10)
         words = text.render(item.text, width, sizes.FONT_TITLE, theme.text)
+        if y + words.get_height() > max_height:  # large text: a smaller size keeps the whole headline on screen
+            words = text.render(item.text, width, sizes.FONT_BODY, theme.text)
         blocks.append((words, y))
         y += words.get_height()
         picture = self._image(item)
@@ -215,7 +203,7 @@ class CheckItemScene(Scene):
             y += m.px(10)
             blocks.append((alt, y))
             y += alt.get_height()
-        card = pygame.Surface((width, max(1, y)), pygame.SRCALPHA)
+        card = pygame.Surface((width, max(1, min(y, max_height))), pygame.SRCALPHA)  # never over the question below
         for surface, top in blocks:
             card.blit(surface, ((width - surface.get_width()) // 2 if surface is not source and surface is not words else 0, top))
         return card

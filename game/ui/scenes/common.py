@@ -50,6 +50,26 @@ def result_path(driver: RoundDriver) -> Optional[str]:
     return None
 
 
+def fit_line(ctx: "Context", words: str, size: int, room: int, bold: bool = False) -> str:
+    """`words`, shortened with "…" when one line of them is wider than `room` pixels (a table cell)."""
+    text = ctx.text
+    if room <= 0 or text.measure(words, size, bold=bold)[0] <= room:
+        return words
+    low, high = 0, len(words)  # the longest start that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text.measure(words[:middle].rstrip() + "…", size, bold=bold)[0] <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return words[:low].rstrip().rstrip("\u17d2") + "…"  # never leave a Khmer COENG without its consonant
+
+
+def button_height(ctx: "Context") -> int:
+    """A button tall enough for its label at the learner's text size (never below the standard height)."""
+    return max(ctx.metrics.px(sizes.BUTTON_HEIGHT), ctx.text.font(sizes.FONT_BODY, bold=True).get_height() + ctx.metrics.px(8))
+
+
 def dialog_rect(ctx: "Context", base_width: int, height: int) -> pygame.Rect:
     """A centred dialog box, as wide as asked but never wider or taller than the window allows."""
     m = ctx.metrics
@@ -178,3 +198,69 @@ def draw_mark(surface: pygame.Surface, centre: tuple[int, int], radius: int, goo
         width = max(2, radius // 4)
         pygame.draw.line(surface, ink, (box.x + inset, box.y + inset), (box.right - inset, box.bottom - inset), width)
         pygame.draw.line(surface, ink, (box.x + inset, box.bottom - inset), (box.right - inset, box.y + inset), width)
+
+
+class MessagePanel:
+    """A centred panel of paragraphs with one button at its bottom right (the quick-check intro, the
+    thank-you screen). With large text it first grows wider (up to the window), then scrolls, so no
+    sentence is ever cut off."""
+
+    def __init__(self) -> None:
+        from game.ui.scrolling import Scroller
+
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.content: Optional[pygame.Surface] = None
+        self.scroller = Scroller()
+
+    def layout(self, ctx: "Context", paragraphs: list[tuple[str, int, bool, tuple]], base_width: int, button_label: str) -> pygame.Rect:
+        """Lay the panel out; returns the rect of its button."""
+        m, text = ctx.metrics, ctx.text
+        bar = m.px(sizes.TOP_BAR_HEIGHT)
+        pad = m.px(28)
+        button_h = max(m.px(sizes.BUTTON_HEIGHT), text.font(sizes.FONT_BODY, bold=True).get_height() + m.px(10))
+        room = m.height - bar - 2 * m.px(16)
+        widest = m.width - 2 * m.px(24)
+        width = min(m.px(base_width), widest)
+        while True:
+            inner = width - 2 * pad
+            blocks, y = [], 0
+            for words, size, bold, colour in paragraphs:
+                surface = text.render(words, inner, size, colour, bold=bold)
+                blocks.append((surface, y))
+                y += surface.get_height() + m.px(12)
+            if pad + y + button_h + pad <= room or width >= widest:
+                break
+            width = min(widest, width + m.px(100))
+        self.content = pygame.Surface((inner, max(1, y)), pygame.SRCALPHA)
+        for surface, top in blocks:
+            self.content.blit(surface, (0, top))
+        height = min(room, pad + y + button_h + pad)
+        self.panel = pygame.Rect((m.width - width) // 2, bar + m.px(16) + max(0, (room - height) // 2), width, height)
+        button_w = min(inner, max(m.px(260), text.measure(button_label + "  (Enter)", sizes.FONT_BODY, bold=True)[0] + m.px(24)))
+        button = pygame.Rect(self.panel.right - pad - button_w, self.panel.bottom - pad - button_h, button_w, button_h)
+        view = pygame.Rect(self.panel.x + pad, self.panel.y + pad, inner, max(1, button.y - m.px(12) - (self.panel.y + pad)))
+        track = pygame.Rect(self.panel.right - m.px(18), view.y, m.px(8), view.height)
+        self.scroller.line = m.px(40)
+        self.scroller.set_geometry(view, track, self.content.get_height() - m.px(12))
+        return button
+
+    def handle(self, user_input: "UserInput") -> bool:
+        """Wheel, Page Up/Down, Home/End and Up/Down scroll the text when it does not fit."""
+        from game.ui.input import Intent
+
+        if not self.scroller.scrollable:
+            return False
+        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
+            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
+            return True
+        return self.scroller.handle(user_input)
+
+    def update(self, dt: float) -> None:
+        self.scroller.update(dt)
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        draw_panel(surface, self.panel, ctx, radius=12)
+        if self.content is not None:
+            view = self.scroller.view
+            surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+        self.scroller.draw(surface, ctx)

@@ -42,18 +42,25 @@ class ConfirmScene(Scene):
 
     @classmethod
     def quit_game(cls, ctx: "Context", in_round: bool = False) -> "ConfirmScene":
-        detail = ctx.tr("Your round is not finished. Answers so far are not scored.") if in_round else ""
+        detail = ""
+        if in_round:
+            service = ctx.services.history
+            if service is not None and not ctx.services.in_session and service.history() is not None:
+                detail = ctx.tr("Your round is not finished. Your answers so far are saved: you can finish it later from My history.")
+            else:  # no learner history (or a classroom session): the round is lost
+                detail = ctx.tr("Your round is not finished. Answers so far are not scored.")
         return cls("quit", ctx.tr("Quit Feedwise?"), detail, ctx.tr("Quit"), ctx.tr("Stay"), quits=True)
 
     def layout(self, ctx: "Context") -> None:
         m = ctx.metrics
-        width = min(m.px(460), m.width - m.px(32))
+        base = round(460 * min(1.3, m.text_scale))  # wider with large text, so sentences wrap less
+        width = min(m.px(base), m.width - m.px(32))
         inner = width - 2 * m.px(24)
         height = m.px(24) + ctx.text.layout(self.question, inner, sizes.FONT_TITLE, bold=True).height
         if self.detail:
             height += m.px(8) + ctx.text.layout(self.detail, inner, sizes.FONT_BODY).height
         height += m.px(24) + m.px(sizes.BUTTON_HEIGHT) + m.px(24)
-        self.box = dialog_rect(ctx, 460, height)
+        self.box = dialog_rect(ctx, base, height)
         button_w = (inner - m.px(12)) // 2
         y = self.box.bottom - m.px(24) - m.px(sizes.BUTTON_HEIGHT)
         x = self.box.x + m.px(24)

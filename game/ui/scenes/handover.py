@@ -18,9 +18,10 @@ import pygame
 
 from game.store.session_save import SaveOutcome
 from game.ui import theme as sizes
+from game.ui.input import UserInput
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_dialog, draw_top_bar
-from game.ui.widgets import Button, draw_panel, draw_shade
+from game.ui.scenes.common import MessagePanel, dialog_rect, draw_dialog, draw_top_bar
+from game.ui.widgets import Button, draw_shade
 
 if TYPE_CHECKING:
     from game.ui.context import Context
@@ -108,8 +109,7 @@ class ThankYouScene(Scene):
         self.player_name = player_name
         self.outcomes = tuple(outcomes)
         self.rounds = rounds
-        self.panel = pygame.Rect(0, 0, 0, 0)
-        self.content: Optional[pygame.Surface] = None
+        self.message = MessagePanel()
         self.focus_key = "next"
 
     def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
@@ -127,25 +127,18 @@ class ThankYouScene(Scene):
         return parts
 
     def layout(self, ctx: "Context") -> None:
-        m, tr = ctx.metrics, ctx.tr
-        bar = m.px(sizes.TOP_BAR_HEIGHT)
-        button_h = m.px(sizes.BUTTON_HEIGHT)
-        width = min(m.px(620), m.width - 2 * m.px(24))
-        inner = width - 2 * m.px(28)
-        blocks = []
-        y = 0
-        for words, size, bold, colour in self._paragraphs(ctx):
-            surface = ctx.text.render(words, inner, size, colour, bold=bold)
-            blocks.append((surface, y))
-            y += surface.get_height() + m.px(12)
-        self.content = pygame.Surface((inner, max(1, y)), pygame.SRCALPHA)
-        for surface, top in blocks:
-            self.content.blit(surface, (0, top))
-        room = m.height - bar - 2 * m.px(16)
-        height = min(room, m.px(28) + y + button_h + m.px(28))
-        self.panel = pygame.Rect((m.width - width) // 2, bar + m.px(16) + max(0, (room - height) // 2), width, height)
-        next_w = min(m.px(260), inner)
-        self.buttons = [Button("next", tr("Next trainee"), pygame.Rect(self.panel.right - m.px(28) - next_w, self.panel.bottom - m.px(28) - button_h, next_w, button_h), ("next",), style="primary", hint="Enter")]
+        label = ctx.tr("Next trainee")
+        next_button = self.message.layout(ctx, self._paragraphs(ctx), 620, label)
+        self.buttons = [Button("next", label, next_button, ("next",), style="primary", hint="Enter")]
+
+    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
+        if self.message.handle(user_input):
+            return None
+        return self.handle_widgets(user_input, ctx)
+
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
+        self.message.update(dt)
+        return None
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
         return Pop()
@@ -157,11 +150,7 @@ class ThankYouScene(Scene):
         return None
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        m = ctx.metrics
         surface.fill(ctx.theme.page)
         draw_top_bar(surface, ctx, ctx.tr("Session finished"))
-        draw_panel(surface, self.panel, ctx, radius=12)
-        if self.content is not None:
-            room = max(0, self.buttons[0].rect.y - m.px(12) - (self.panel.y + m.px(28)))
-            surface.blit(self.content, (self.panel.x + m.px(28), self.panel.y + m.px(28)), area=pygame.Rect(0, 0, self.content.get_width(), room))
+        self.message.draw(surface, ctx)
         self.draw_buttons(surface, ctx)

@@ -22,7 +22,7 @@ from game.ui.history_observer import fresh_seed, parse_iso, replay_scenario, res
 from game.ui.input import Intent, UserInput
 from game.ui.round_driver import ResultFileObserver
 from game.ui.scene import Pop, Push, Scene, Transition
-from game.ui.scenes.common import draw_toast, draw_top_bar, start_round
+from game.ui.scenes.common import button_height, draw_toast, draw_top_bar, fit_line, start_round
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
@@ -204,7 +204,7 @@ class HistoryScene(Scene):
         m, tr, text = ctx.metrics, ctx.tr, ctx.text
         bar = m.px(sizes.TOP_BAR_HEIGHT)
         margin = m.px(20)
-        button_h = m.px(sizes.BUTTON_HEIGHT)
+        button_h = button_height(ctx)
         width = min(m.width - 2 * margin, m.px(1100))
         left = (m.width - width) // 2
         footer_y = m.height - margin - button_h
@@ -250,7 +250,7 @@ class HistoryScene(Scene):
         date_w = min(inner // 3, max(text.measure(words, sizes.FONT_SMALL)[0] for words in dates) + m.px(14))
         score_w = max(text.measure(ctx.tr("Score"), sizes.FONT_SMALL, bold=True)[0], text.measure(ctx.tr("{points} / {max_points}", points=188, max_points=188), sizes.FONT_BODY)[0]) + m.px(14)
         d_w = max(text.measure("d'", sizes.FONT_SMALL, bold=True)[0], text.measure(decimal_text(ctx.language, -2.88), sizes.FONT_BODY)[0]) + m.px(14)
-        mode_w = max(text.measure(ctx.tr(name), sizes.FONT_SMALL)[0] for name in (*MODE_NAMES.values(), N_("Unfinished"))) + m.px(14)
+        mode_w = max(text.measure(ctx.tr(name), sizes.FONT_SMALL, bold=name == "Unfinished")[0] for name in (*MODE_NAMES.values(), N_("Unfinished"))) + m.px(14)
         title_w = max(m.px(80), inner - date_w - score_w - d_w - mode_w)
         x = pad
         self.columns = []
@@ -414,8 +414,8 @@ class HistoryScene(Scene):
         for (x, width), (words, size, colour, bold) in zip(columns, cells):
             if not words or width <= 0:
                 continue
-            line = text.render_line(words, size, colour, bold=bold)
             room = width - m.px(8)
+            line = text.render_line(fit_line(ctx, words, size, room, bold), size, colour, bold=bold)
             surface.blit(line, (rect.x + x, rect.centery - line.get_height() // 2), area=pygame.Rect(0, 0, room, line.get_height()))
         if button.key == self.focus_key:
             draw_focus_ring(surface, rect, ctx, m.px(6))

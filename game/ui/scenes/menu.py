@@ -16,7 +16,7 @@ from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
 from game.ui.scene import Push, Scene, Transition
 from game.ui.scenes.common import draw_toast, draw_top_bar
-from game.ui.scenes.profiles import LEARNER_MESSAGES, draw_profile_note, learner_buttons, menu_message, menu_resumed, resume_offer
+from game.ui.scenes.profiles import LEARNER_MESSAGES, draw_profile_note, learner_buttons, menu_message, menu_resumed, profile_note_height, resume_offer
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
 
@@ -37,7 +37,13 @@ class MenuScene(Scene):
         self.player_name = ctx.settings.player_name
         self.selected = selected or ctx.settings.last_scenario
         self.families: list["ScenarioFamily"] = []
-        self.scroller = Scroller()
+        self.scroller = Scroller()  # the scenario list
+        self.left_scroller = Scroller()  # the left column (name and settings), when large text makes it tall
+        self.left_view = pygame.Rect(0, 0, 0, 0)
+        self.left_items: list[tuple[Button, pygame.Rect]] = []  # each left-column button and its place in the column
+        self.left_labels: dict[str, int] = {}
+        self._left_offset = 0
+        self.pointer = (0, 0)
         self.entry_height = 0
         self.list_rect = pygame.Rect(0, 0, 0, 0)
         self.name_rect = pygame.Rect(0, 0, 0, 0)
@@ -45,6 +51,7 @@ class MenuScene(Scene):
         self.toast = ""
         self.toast_until = 0.0
         self.focus_key = "start"
+        self.note_own_line = False
 
     # --- layout ---------------------------------------------------------------------------
     def layout(self, ctx: "Context") -> None:
@@ -65,39 +72,77 @@ class MenuScene(Scene):
             buttons.insert(0, Button(f"lang-{code}", LANGUAGE_NAMES[code], pygame.Rect(x, (bar - button_h) // 2, width, button_h), ("language", code), style="choice", selected=ctx.language == code))
             x -= m.px(8)
 
-        # Left column: name and settings.
+        # Left column: name and settings. It scrolls when large text makes it taller than the window;
+        # Quit stays pinned at the bottom, level with Start.
         left_w = min(m.px(340), int((m.width - 3 * margin) * 0.38))
         self.left_x = margin
-        y = bar + margin + ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
-        self.name_rect = pygame.Rect(margin, y, left_w, m.px(44))
-        buttons.append(Button("name", tr("Your name or ID"), self.name_rect, ("focus-name",), style="area"))
-        y = self.name_rect.bottom + margin + ctx.text.line_height(sizes.FONT_TITLE) + m.px(8) + ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
-        step_w = (left_w - 3 * m.px(8)) // 4
-        for index, factor in enumerate(TEXT_SIZES):
-            label = ctx.tr.digits(f"{round(factor * 100)}%")
-            buttons.append(Button(f"size-{index}", label, pygame.Rect(margin + index * (step_w + m.px(8)), y, step_w, button_h), ("text-size", index), style="choice", selected=ctx.settings.text_size == index))
-        y += button_h + m.px(12)
+        button_h = max(button_h, ctx.text.font(sizes.FONT_BODY, bold=True).get_height() + m.px(10))
+        quit_w = min(left_w, max(m.px(160), ctx.text.measure(tr("Quit") + "  (Esc)", sizes.FONT_BODY, bold=True)[0] + m.px(24)))
+        quit_rect = pygame.Rect(margin, m.height - margin - button_h, quit_w, button_h)
+        ring = m.px(ctx.theme.focus_width) + m.px(3)  # room for focus rings at the edges of the clip
+        view_top = bar + m.px(12)
+        self.left_view = pygame.Rect(margin - ring, view_top, left_w + 2 * ring, max(m.px(60), quit_rect.y - m.px(12) - view_top))
+        left: list[tuple[Button, pygame.Rect]] = []
+        self.left_labels: dict[str, int] = {}
+        y = margin - m.px(12)
+        self.left_labels["name"] = y
+        y += ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
+        name_box = pygame.Rect(margin, y, left_w, max(m.px(44), ctx.text.line_height(sizes.FONT_BODY) + m.px(10)))
+        left.append((Button("name", tr("Your name or ID"), name_box, ("focus-name",), style="area"), name_box))
+        y = name_box.bottom + m.px(4)
+        self.left_labels["note"] = y
+        note_h = profile_note_height(ctx, left_w)
+        y += note_h + (m.px(14) if note_h else m.px(4))
+        self.left_labels["settings"] = y
+        y += ctx.text.line_height(sizes.FONT_TITLE) + m.px(4)
+        self.left_labels["text-size"] = y
+        y += ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
+        gap = m.px(8)
+        labels = [ctx.tr.digits(f"{round(factor * 100)}%") for factor in TEXT_SIZES]
+        widest = max(ctx.text.measure(label, sizes.FONT_BODY, bold=True)[0] for label in labels) + m.px(16)
+        per_row = 4 if widest * 4 + 3 * gap <= left_w else 2  # a 2 x 2 grid when four in a row would be cramped
+        step_w = (left_w - (per_row - 1) * gap) // per_row
+        for index, label in enumerate(labels):
+            row, column = divmod(index, per_row)
+            rect = pygame.Rect(margin + column * (step_w + gap), y + row * (button_h + gap), step_w, button_h)
+            left.append((Button(f"size-{index}", label, rect, ("text-size", index), style="choice", selected=ctx.settings.text_size == index), rect))
+        y += (len(labels) // per_row) * (button_h + gap) + m.px(4)
         on, off = tr("On"), tr("Off")
         contrast = tr("High contrast: {state}", state=on if ctx.settings.high_contrast else off)
-        buttons.append(Button("contrast", contrast, pygame.Rect(margin, y, left_w, button_h), ("contrast",), style="choice", selected=ctx.settings.high_contrast))
+        rect = pygame.Rect(margin, y, left_w, button_h)
+        left.append((Button("contrast", contrast, rect, ("contrast",), style="choice", selected=ctx.settings.high_contrast), rect))
         y += button_h + m.px(12)
         fullscreen = tr("Fullscreen: {state}", state=on if ctx.settings.fullscreen else off)
-        buttons.append(Button("fullscreen", fullscreen, pygame.Rect(margin, y, left_w, button_h), ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"))
+        rect = pygame.Rect(margin, y, left_w, button_h)
+        left.append((Button("fullscreen", fullscreen, rect, ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"), rect))
         y += button_h + m.px(12)
-        buttons += learner_buttons(ctx, pygame.Rect(margin, y, left_w, m.height - margin - button_h - m.px(12) - y))  # My history, Switch learner, Practice
-        quit_w = min(left_w, m.px(160))
-        buttons.append(Button("quit", tr("Quit"), pygame.Rect(margin, m.height - margin - button_h, quit_w, button_h), ("quit",), hint="Esc"))
+        for button in learner_buttons(ctx, pygame.Rect(margin, y, left_w, 0), button_h):  # My history, Switch learner, Practice
+            left.append((button, button.rect.copy()))
+            y = max(y, button.rect.bottom + m.px(12))
+        content_h = y - m.px(12) + ring
+        self.left_items = left
+        left_track = pygame.Rect(margin + left_w + ring + m.px(2), self.left_view.y, m.px(8), self.left_view.height)
+        self.left_scroller.line = m.px(40)
+        self.left_scroller.set_geometry(self.left_view, left_track, content_h)
+        self._place_left()
+        buttons += [button for button, _ in left]
+        buttons.append(Button("quit", tr("Quit"), quit_rect, ("quit",), hint="Esc"))
 
         # Right column: the scenario list and Start.
         right_x = margin + left_w + margin
         right_w = m.width - right_x - margin
         list_top = bar + margin + ctx.text.line_height(sizes.FONT_TITLE) + m.px(8)
-        list_bottom = m.height - margin - button_h - m.px(16)
+        list_bottom = quit_rect.y - m.px(16)
         if ctx.services.library.broken:
             list_bottom -= ctx.text.line_height(sizes.FONT_SMALL)
         self.list_rect = pygame.Rect(right_x, list_top, right_w, max(m.px(80), list_bottom - list_top))
         pad = m.px(12)
-        self.entry_height = pad * 2 + ctx.text.line_height(sizes.FONT_BODY) + 2 * ctx.text.line_height(sizes.FONT_SMALL) + ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
+        # Title, two lines of description, the facts line; a warning note ("Translation not yet reviewed")
+        # gets a line of its own when it does not fit after the facts.
+        inner = right_w - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH + 6)
+        self.note_own_line = any(self._note_needs_line(ctx, family, inner) for family in self.families)  # then for every entry, so they look alike
+        small_lines = 4 if self.note_own_line else 3
+        self.entry_height = pad * 2 + ctx.text.line_height(sizes.FONT_BODY) + small_lines * ctx.text.line_height(sizes.FONT_SMALL) + m.px(4)
         gap = m.px(10)
         content = len(self.families) * (self.entry_height + gap)
         track = pygame.Rect(self.list_rect.right - m.px(sizes.SCROLLBAR_WIDTH), self.list_rect.y, m.px(sizes.SCROLLBAR_WIDTH), self.list_rect.height)
@@ -105,9 +150,41 @@ class MenuScene(Scene):
         self.scroller.set_geometry(self.list_rect, track, content)
         self.entry_gap = gap
         start_w = min(m.px(240), right_w)
-        buttons.append(Button("start", tr("Start"), pygame.Rect(self.list_rect.right - start_w, m.height - margin - button_h, start_w, button_h), ("start",), style="primary", enabled=bool(self.families), hint="Enter"))
+        buttons.append(Button("start", tr("Start"), pygame.Rect(self.list_rect.right - start_w, quit_rect.y, start_w, button_h), ("start",), style="primary", enabled=bool(self.families), hint="Enter"))
         self.static_buttons = buttons
         self._place_entries(ctx)
+
+    def _place_left(self) -> None:
+        """Move the left column's buttons to follow its scroll offset."""
+        offset = int(self.left_scroller.offset)
+        top = self.left_view.y
+        for button, rect in self.left_items:
+            button.rect = rect.move(0, top - offset)
+            if button.key == "name":
+                self.name_rect = button.rect
+        self._left_offset = offset
+
+    def _in_left_column(self, key: str) -> bool:
+        return any(button.key == key for button, _ in self.left_items)
+
+    def _entry_facts(self, ctx: "Context", family: "ScenarioFamily") -> tuple[str, str]:
+        """An entry's facts line ("5 posts · about 5 min · Practice") and its warning note, if any."""
+        tr = ctx.tr
+        scenario = family.version_for(ctx.language).scenario
+        mode = tr("Practice") if scenario.mode.value == "practice" else tr("Assessment")
+        meta = tr("{posts} posts · about {minutes} min · {mode}", posts=len(scenario.posts), minutes=scenario.estimated_minutes, mode=mode)
+        note = ""
+        if not family.has_language(ctx.language):
+            note = tr(ONLY_IN.get(scenario.language.value, "Only in English"))
+        elif scenario.translation_status.value == "draft":
+            note = tr("Translation not yet reviewed")
+        return meta, note
+
+    def _note_needs_line(self, ctx: "Context", family: "ScenarioFamily", inner: int) -> bool:
+        meta, note = self._entry_facts(ctx, family)
+        if not note:
+            return False
+        return ctx.text.measure(meta, sizes.FONT_SMALL)[0] + ctx.text.measure("  ·  " + note, sizes.FONT_SMALL, bold=True)[0] > inner
 
     def _entry_width(self, ctx: "Context") -> int:
         bar_room = ctx.metrics.px(sizes.SCROLLBAR_WIDTH + 6) if self.scroller.scrollable else 0
@@ -128,11 +205,18 @@ class MenuScene(Scene):
         for button in reversed(self.buttons):
             if button.key.startswith("scenario-") and not self.list_rect.collidepoint(pos):
                 continue
+            if not self.left_view.collidepoint(pos) and self._in_left_column(button.key):
+                continue
             if button.rect.collidepoint(pos):
                 return button
         return None
 
     def on_focus_changed(self, button: Button) -> None:
+        for item, rect in self.left_items:
+            if item.key == button.key:
+                ring = self.left_x - self.left_view.x
+                self.left_scroller.ensure_visible(rect.top, rect.bottom, ring)
+                return
         if button.key.startswith("scenario-"):
             self.selected = button.message[1]
             self._scroll_to_selected()
@@ -158,6 +242,14 @@ class MenuScene(Scene):
             if intent is Intent.CONFIRM:
                 self.focus_key = "start"
                 return None
+        if intent is Intent.POINTER_MOVE:
+            self.pointer = user_input.pos
+        if intent in (Intent.POINTER_DOWN, Intent.POINTER_MOVE, Intent.POINTER_UP) and (self.left_scroller.dragging or (intent is Intent.POINTER_DOWN and self.left_scroller.track.inflate(8, 0).collidepoint(user_input.pos))):
+            if self.left_scroller.handle(user_input):
+                return None
+        if intent is Intent.SCROLL and self.left_scroller.scrollable and self.left_view.collidepoint(self.pointer):
+            self.left_scroller.handle(user_input)  # the wheel over the left column scrolls it
+            return None
         if self.scroller.handle(user_input):
             return None
         if intent in (Intent.NEXT_POST, Intent.PREV_POST) and self.families:
@@ -239,6 +331,9 @@ class MenuScene(Scene):
 
     def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
         self.scroller.update(dt)
+        self.left_scroller.update(dt)
+        if int(self.left_scroller.offset) != self._left_offset:
+            self._place_left()
         if int(self.scroller.offset) != self._placed_offset:
             self._place_entries(ctx)
         return None
@@ -251,9 +346,12 @@ class MenuScene(Scene):
         margin = m.px(24)
         bar = m.px(sizes.TOP_BAR_HEIGHT)
 
-        # Name field.
+        # Left column (clipped to its view: it scrolls when large text makes it taller than the window).
+        clip = surface.get_clip()
+        surface.set_clip(self.left_view.clip(clip) if clip else self.left_view)
+        top = self.left_view.y - int(self.left_scroller.offset)
         label = text.render_line(tr("Your name or ID"), sizes.FONT_SMALL, theme.muted, bold=True)
-        surface.blit(label, (self.name_rect.x, self.name_rect.y - label.get_height() - m.px(4)))
+        surface.blit(label, (self.left_x, top + self.left_labels["name"]))
         pygame.draw.rect(surface, theme.card, self.name_rect, border_radius=m.px(6))
         editing = self.focus_key == "name"
         pygame.draw.rect(surface, theme.accent if editing else theme.card_border, self.name_rect, width=m.px(2) if editing else 1, border_radius=m.px(6))
@@ -268,13 +366,15 @@ class MenuScene(Scene):
             x += min(typed.get_width(), room) if self.player_name else 0
         if editing and int(ctx.time * 2) % 2 == 0:
             pygame.draw.line(surface, theme.text, (x + 1, self.name_rect.y + m.px(10)), (x + 1, self.name_rect.bottom - m.px(10)), 2)
-        draw_profile_note(surface, ctx, self)  # "Welcome back: 3 rounds" / "New learner"
-
-        # Settings headings.
-        y = self.name_rect.bottom + margin
-        surface.blit(text.render_line(tr("Settings"), sizes.FONT_TITLE, theme.text, bold=True), (self.left_x, y))
-        y += text.line_height(sizes.FONT_TITLE) + m.px(8)
-        surface.blit(text.render_line(tr("Text size"), sizes.FONT_SMALL, theme.muted, bold=True), (self.left_x, y))
+        draw_profile_note(surface, ctx, self, (self.left_x + m.px(2), top + self.left_labels["note"]), self.name_rect.width - m.px(2))  # "Welcome back: 3 rounds" / "New learner"
+        surface.blit(text.render_line(tr("Settings"), sizes.FONT_TITLE, theme.text, bold=True), (self.left_x, top + self.left_labels["settings"]))
+        surface.blit(text.render_line(tr("Text size"), sizes.FONT_SMALL, theme.muted, bold=True), (self.left_x, top + self.left_labels["text-size"]))
+        left_keys = {button.key for button, _ in self.left_items}
+        self.draw_buttons(surface, ctx, [b for b in self.buttons if b.key in left_keys and b.key != "name"])
+        if self.focus_key == "name":
+            draw_focus_ring(surface, self.name_rect, ctx, m.px(6))
+        surface.set_clip(clip)
+        self.left_scroller.draw(surface, ctx)
 
         # Scenario list.
         heading = text.render_line(tr("Choose a scenario"), sizes.FONT_TITLE, theme.text, bold=True)
@@ -295,9 +395,7 @@ class MenuScene(Scene):
             line = text.render_line(note, sizes.FONT_SMALL, theme.bad)
             surface.blit(line, (self.list_rect.x, self.list_rect.bottom + m.px(4)), area=pygame.Rect(0, 0, self.list_rect.width, line.get_height()))
 
-        self.draw_buttons(surface, ctx, [b for b in self.buttons if not b.key.startswith("scenario-") and b.key != "name"])
-        if self.focus_key == "name":
-            draw_focus_ring(surface, self.name_rect, ctx, m.px(6))
+        self.draw_buttons(surface, ctx, [b for b in self.buttons if not b.key.startswith("scenario-") and b.key not in left_keys])
         if self.toast and ctx.time < self.toast_until:
             draw_toast(surface, ctx, self.toast)
 
@@ -319,20 +417,25 @@ class MenuScene(Scene):
         surface.blit(title, (rect.x + pad, y), area=pygame.Rect(0, 0, inner, title.get_height()))
         y += text.line_height(sizes.FONT_BODY)
         if scenario.description:
-            description = text.render(scenario.description, inner, sizes.FONT_SMALL, theme.muted)
+            words = scenario.description
+            lines = text.layout(words, inner, sizes.FONT_SMALL).lines
+            if len(lines) > 2:  # show where the description was cut
+                words = words[: lines[1].end].rstrip()
+                while len(words) > lines[1].start and text.measure(words[lines[1].start:] + "…", sizes.FONT_SMALL)[0] > inner:
+                    words = words[:-1].rstrip().rstrip("\u17d2")  # never leave a Khmer COENG without its consonant
+                words += "…"
+            description = text.render(words, inner, sizes.FONT_SMALL, theme.muted)
             surface.blit(description, (rect.x + pad, y), area=pygame.Rect(0, 0, inner, 2 * text.line_height(sizes.FONT_SMALL)))
         y += 2 * text.line_height(sizes.FONT_SMALL)
-        mode = tr("Practice") if scenario.mode.value == "practice" else tr("Assessment")
-        meta = tr("{posts} posts · about {minutes} min · {mode}", posts=len(scenario.posts), minutes=scenario.estimated_minutes, mode=mode)
-        notes = []
-        if not family.has_language(ctx.language):
-            notes.append(tr(ONLY_IN.get(scenario.language.value, "Only in English")))
-        elif scenario.translation_status.value == "draft":
-            notes.append(tr("Translation not yet reviewed"))
+        meta, note = self._entry_facts(ctx, family)
         meta_surface = text.render_line(meta, sizes.FONT_SMALL, theme.text)
-        surface.blit(meta_surface, (rect.x + pad, y))
-        if notes:
-            note = text.render_line("  ·  " + "; ".join(notes), sizes.FONT_SMALL, theme.warn, bold=True)
-            surface.blit(note, (rect.x + pad + meta_surface.get_width(), y), area=pygame.Rect(0, 0, max(1, inner - meta_surface.get_width()), note.get_height()))
+        surface.blit(meta_surface, (rect.x + pad, y), area=pygame.Rect(0, 0, inner, meta_surface.get_height()))
+        if note:
+            if self.note_own_line:
+                note_surface = text.render_line(note, sizes.FONT_SMALL, theme.warn, bold=True)
+                surface.blit(note_surface, (rect.x + pad, y + text.line_height(sizes.FONT_SMALL)), area=pygame.Rect(0, 0, inner, note_surface.get_height()))
+            else:
+                note_surface = text.render_line("  ·  " + note, sizes.FONT_SMALL, theme.warn, bold=True)
+                surface.blit(note_surface, (rect.x + pad + meta_surface.get_width(), y))
         if button.key == self.focus_key:
             draw_focus_ring(surface, rect, ctx, m.px(8))

@@ -43,15 +43,16 @@ class ChoiceDialog(Scene):
 
     def layout(self, ctx: "Context") -> None:
         m, text = ctx.metrics, ctx.text
-        width = min(m.px(480), m.width - m.px(32))
+        base = round(480 * min(1.3, m.text_scale))  # wider with large text, so sentences wrap less
+        width = min(m.px(base), m.width - m.px(32))
         inner = width - 2 * m.px(24)
-        button_h = m.px(sizes.BUTTON_HEIGHT)
+        button_h = max(m.px(sizes.BUTTON_HEIGHT), text.font(sizes.FONT_BODY, bold=True).get_height() + m.px(8))
         gap = m.px(8)
         height = m.px(24) + text.layout(self.title, inner, sizes.FONT_TITLE, bold=True).height
         if self.detail:
             height += m.px(8) + text.layout(self.detail, inner, sizes.FONT_BODY).height
         height += m.px(20) + len(self.choices) * (button_h + gap) - gap + m.px(24)
-        self.box = dialog_rect(ctx, 480, height)
+        self.box = dialog_rect(ctx, base, height)
         y = self.box.bottom - m.px(24) - len(self.choices) * (button_h + gap) + gap
         self.buttons = []
         for key, label, message, style in self.choices:
@@ -131,18 +132,27 @@ class ResumeOfferScene(ChoiceDialog):
 # --- menu hooks ------------------------------------------------------------------------------------
 
 
-def learner_buttons(ctx: "Context", area: pygame.Rect) -> list[Button]:
-    """My history, Switch learner and Practice my weak spots, in the menu's left column."""
+def learner_buttons(ctx: "Context", area: pygame.Rect, button_h: Optional[int] = None) -> list[Button]:
+    """My history, Switch learner and Practice my weak spots, from the top of `area` down (the menu's left
+    column). My history and Switch learner share a row when both labels fit; otherwise each gets its own row."""
     if ctx.services.history is None:
         return []
     m, tr = ctx.metrics, ctx.tr
-    button_h = m.px(sizes.BUTTON_HEIGHT)
+    button_h = button_h or m.px(sizes.BUTTON_HEIGHT)
     gap = m.px(10)
     half = (area.width - gap) // 2
+    labels = (tr("My history"), tr("Switch learner"))
+    side_by_side = all(ctx.text.measure(label, sizes.FONT_BODY, bold=True)[0] + m.px(16) <= half for label in labels)
+    if side_by_side:
+        history = pygame.Rect(area.x, area.y, half, button_h)
+        switch = pygame.Rect(area.x + half + gap, area.y, area.width - half - gap, button_h)
+    else:
+        history = pygame.Rect(area.x, area.y, area.width, button_h)
+        switch = pygame.Rect(area.x, history.bottom + gap, area.width, button_h)
     return [
-        Button("my-history", tr("My history"), pygame.Rect(area.x, area.y, half, button_h), ("my-history",)),
-        Button("switch-learner", tr("Switch learner"), pygame.Rect(area.x + half + gap, area.y, area.width - half - gap, button_h), ("switch-learner",)),
-        Button("practice", tr("Practice my weak spots"), pygame.Rect(area.x, area.y + button_h + gap, area.width, button_h), ("practice",)),
+        Button("my-history", labels[0], history, ("my-history",)),
+        Button("switch-learner", labels[1], switch, ("switch-learner",)),
+        Button("practice", tr("Practice my weak spots"), pygame.Rect(area.x, switch.bottom + gap, area.width, button_h), ("practice",)),
     ]
 
 
@@ -264,17 +274,30 @@ def profile_note(ctx: "Context", name: str) -> str:
     return ctx.tr.plural("Welcome back: 1 round in your history.", "Welcome back: {count} rounds in your history.", rounds)
 
 
-def draw_profile_note(surface: pygame.Surface, ctx: "Context", menu: Any) -> None:
-    """Draw `profile_note` under the menu's name field (looked up again only when the name changes)."""
+def profile_note_height(ctx: "Context", width: int) -> int:
+    """The room the note needs under the name field: the tallest of its possible texts, wrapped to `width`
+    (so the menu does not jump while a name is typed)."""
+    if ctx.services.history is None:
+        return 0
+    tr = ctx.tr
+    candidates = (
+        tr("New learner: your profile is made when you start."),
+        tr.plural("Welcome back: 1 round in your history.", "Welcome back: {count} rounds in your history.", 188),
+    )
+    return max(ctx.text.layout(words, width, sizes.FONT_SMALL).height for words in candidates)
+
+
+def draw_profile_note(surface: pygame.Surface, ctx: "Context", menu: Any, pos: tuple[int, int], width: int) -> None:
+    """Draw `profile_note` (wrapped to `width`) at `pos` under the menu's name field; it is looked up
+    again only when the name changes."""
     name = _typed_name(menu)
-    key = (name.casefold(), ctx.layout_token)
+    key = (name.casefold(), ctx.layout_token, width)
     cached = getattr(menu, "_profile_note", None)
     if cached is None or cached[0] != key:
         words = profile_note(ctx, name)
-        line = ctx.text.render_line(words, sizes.FONT_SMALL, ctx.theme.muted) if words else None
-        cached = (key, line)
+        note = ctx.text.render(words, width, sizes.FONT_SMALL, ctx.theme.muted) if words else None
+        cached = (key, note)
         menu._profile_note = cached
-    line = cached[1]
-    if line is not None:
-        rect = menu.name_rect
-        surface.blit(line, (rect.x + ctx.metrics.px(2), rect.bottom + ctx.metrics.px(3)), area=pygame.Rect(0, 0, rect.width, line.get_height()))
+    note = cached[1]
+    if note is not None:
+        surface.blit(note, pos)
