@@ -83,11 +83,12 @@ class Autopilot:
         scene = self.app.top
         if scene is not self.drawn:
             return False  # a player sees a screen before acting on it
+        return self.act(scene)
+
+    def act(self, scene: Any) -> bool:
+        """Post what a player would do on `scene` (drawn and not waited for). Returns True when a decision was made."""
         name = scene.name
-        if name in ("menu", "briefing", "resume-offer"):  # resume-offer: Enter resumes the learner's unfinished round
-            self.press(pygame.K_RETURN)
-            self.wait_frames = 1
-        elif name == "feedback":
+        if name in ("menu", "briefing", "resume-offer", "feedback"):  # resume-offer: Enter resumes the learner's unfinished round
             self.press(pygame.K_RETURN)
             self.wait_frames = 1
         elif name == "feed":

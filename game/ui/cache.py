@@ -1,6 +1,7 @@
 """Surface caches for the UI layer: pictures (loaded once, scaled per size), avatars, veils, a
 byte-bounded LRU for big surfaces such as rendered post cards, and a pool that recycles the pixel
-memory of dropped cards.
+memory of dropped cards. `LRUCache` is the one least-recently-used cache of the UI (the text renderer
+uses it too).
 
 Keys are content (file, size, colours), never scene objects. Nothing here touches the rules state.
 A missing or broken picture gives a placeholder, never a crash.
@@ -8,10 +9,11 @@ A missing or broken picture gives a placeholder, never a crash.
 
 from __future__ import annotations
 
+import sys
 import weakref
 import zlib
 from collections import OrderedDict
-from typing import Any, Callable, Hashable, Optional
+from typing import Any, Callable, Generic, Hashable, Optional, TypeVar
 
 import pygame
 
@@ -21,13 +23,63 @@ from game.ui.theme import AVATAR_COLOURS
 CARD_BYTES = 24 * 1024 * 1024  # painted cards kept (about 12 cards at 1280x720); the feed raises it for big windows
 
 
-class LRUSurfaces:
-    """Surfaces by key, dropping the least recently used ones past `max_bytes`."""
+Value = TypeVar("Value")
+
+
+class LRUCache(Generic[Value]):
+    """A small least-recently-used cache bounded by entry count and by a total cost (bytes)."""
+
+    def __init__(self, max_entries: int, max_cost: int = 0):
+        self._items: OrderedDict[Hashable, tuple[Value, int]] = OrderedDict()
+        self.max_entries = max_entries
+        self.max_cost = max_cost
+        self.cost = 0
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> Value | None:
+        item = self._items.get(key)
+        if item is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: Hashable, value: Value, cost: int = 0) -> Value:
+        if key in self._items:
+            self.cost -= self._items.pop(key)[1]
+        self._items[key] = (value, cost)
+        self.cost += cost
+        while len(self._items) > self.max_entries or (self.max_cost and self.cost > self.max_cost and len(self._items) > 1):
+            self.cost -= self._items.popitem(last=False)[1][1]
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.cost = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class LRUSurfaces(LRUCache[Any]):
+    """Surfaces by key, dropping the least recently used ones past `max_bytes` (each costs its pixels)."""
 
     def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self._items: "OrderedDict[Hashable, tuple[Any, int]]" = OrderedDict()
+        super().__init__(max_entries=sys.maxsize, max_cost=max_bytes)
+
+    @property
+    def max_bytes(self) -> int:
+        return self.max_cost
+
+    @max_bytes.setter
+    def max_bytes(self, value: int) -> None:
+        self.max_cost = value
+
+    @property
+    def bytes(self) -> int:
+        return self.cost
 
     @staticmethod
     def _size_of(value: Any) -> int:
@@ -37,39 +89,18 @@ class LRUSurfaces:
         surface = surface.get_parent() or surface  # a pooled card holds its whole buffer
         return surface.get_width() * surface.get_height() * surface.get_bytesize() + 256
 
-    def get(self, key: Hashable) -> Any:
-        item = self._items.get(key)
-        if item is None:
-            return None
-        self._items.move_to_end(key)
-        return item[0]
-
     def __contains__(self, key: Hashable) -> bool:
         return key in self._items
 
-    def put(self, key: Hashable, value: Any) -> Any:
-        if key in self._items:
-            self.bytes -= self._items.pop(key)[1]
-        size = self._size_of(value)
-        self._items[key] = (value, size)
-        self.bytes += size
-        while self.bytes > self.max_bytes and len(self._items) > 1:
-            _, (_, dropped) = self._items.popitem(last=False)
-            self.bytes -= dropped
-        return value
+    def put(self, key: Hashable, value: Any, cost: Optional[int] = None) -> Any:
+        """Keep `value`; its cost is its surface's bytes unless given."""
+        return super().put(key, value, self._size_of(value) if cost is None else cost)
 
     def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
         value = self.get(key)
         if value is None:
             value = self.put(key, make())
         return value
-
-    def clear(self) -> None:
-        self._items.clear()
-        self.bytes = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 def avatar_colour(name: str) -> tuple[int, int, int]:

@@ -22,6 +22,7 @@ from game.rules.engine import Step, apply, new_round
 from game.rules.events import RoundOver
 from game.rules.state import RoundState
 from game.scenario.model import LoadedScenario
+from game.store.atomic import write_json_atomic
 
 
 @dataclass(frozen=True)
@@ -68,31 +69,6 @@ class ResultFileObserver:
         from game.store.results import write_result
 
         self.last_path = write_result(self.folder, record)
-
-
-def write_json_atomic(path: Path, record: dict) -> Path:
-    """Write a JSON file atomically (temp file in the same folder, flush, fsync, replace)."""
-    import json
-    import os
-    import tempfile
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(record, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
-    return path
 
 
 def player_id_for(name: str) -> str:

@@ -115,9 +115,23 @@ class Scroller:
             return True
         return False
 
+    def handle_page(self, user_input: UserInput) -> bool:
+        """`handle`, plus Up/Down scroll by a line: for a page of text with nothing else to move through."""
+        if self.handle(user_input):
+            return True
+        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
+            self.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.line)
+            return True
+        return False
+
     @property
     def dragging(self) -> bool:
         return self._drag_from is not None
+
+    def blit_content(self, surface: pygame.Surface, content: pygame.Surface) -> None:
+        """Paint the part of `content` (a tall page) that is scrolled into view."""
+        view = self.view
+        surface.blit(content, view.topleft, area=pygame.Rect(0, int(self.offset), view.width, view.height))
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
         """The track and the thumb, each a small cached surface (this runs every frame)."""

@@ -33,13 +33,7 @@ class SessionAutopilot(Autopilot):
         self.name_typed = False
         self.check_answers = 0
 
-    def step(self) -> bool:
-        if self.wait_frames > 0:
-            self.wait_frames -= 1
-            return False
-        scene = self.app.top
-        if scene is not self.drawn:
-            return False
+    def act(self, scene: Any) -> bool:
         name = scene.name
         if name == "name-entry":
             if not self.name_typed:
@@ -65,7 +59,7 @@ class SessionAutopilot(Autopilot):
         if name == "thank-you":
             self.finished = True
             return False
-        return super().step()
+        return super().act(scene)
 
 
 def autoplay_session(args: Any) -> int:

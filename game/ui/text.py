@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 import pygame
 
+from game.ui.cache import LRUCache
 from game.ui.emoji import EmojiArt, placeholder
 from game.ui.fonts import KHMER_SCRIPT, LATIN_SCRIPT, PRIMARY_FACE, FontSet
 from game.ui.segment import (
@@ -54,46 +53,6 @@ EMOJI_GAP = 0.06  # space on each side of an emoji
 EMOJI_DROP = 0.22  # how far an emoji's bottom sits below the baseline
 MISSING_HEIGHT = 0.62  # placeholder for a character no font has, as a fraction of the pixel size
 Color = tuple[int, int, int] | tuple[int, int, int, int]
-
-Value = TypeVar("Value")
-
-
-class LRUCache(Generic[Value]):
-    """A small least-recently-used cache bounded by entry count and by a total cost (bytes)."""
-
-    def __init__(self, max_entries: int, max_cost: int = 0):
-        self._items: OrderedDict[Hashable, tuple[Value, int]] = OrderedDict()
-        self.max_entries = max_entries
-        self.max_cost = max_cost
-        self.cost = 0
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Hashable) -> Value | None:
-        item = self._items.get(key)
-        if item is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._items.move_to_end(key)
-        return item[0]
-
-    def put(self, key: Hashable, value: Value, cost: int = 0) -> Value:
-        if key in self._items:
-            self.cost -= self._items.pop(key)[1]
-        self._items[key] = (value, cost)
-        self.cost += cost
-        while len(self._items) > self.max_entries or (self.max_cost and self.cost > self.max_cost and len(self._items) > 1):
-            self.cost -= self._items.popitem(last=False)[1][1]
-        return value
-
-    def clear(self) -> None:
-        self._items.clear()
-        self.cost = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
-
 
 @dataclass(frozen=True)
 class TextRun:

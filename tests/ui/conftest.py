@@ -1,8 +1,9 @@
-"""Fixtures for the game's scene tests: a small scenario folder and a started pilot."""
+"""Fixtures for the UI tests: a small scenario folder, a started pilot, and a text renderer."""
 
 import pygame
 import pytest
 
+from game.ui.text import TextRenderer
 from pilot import Pilot, write_scenario
 
 
@@ -18,3 +19,10 @@ def pilot(scenario_dir):
     started = Pilot.start(scenario_dir)
     yield started
     pygame.display.quit()
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    """A text renderer at scale 1, one per test module."""
+    pygame.font.init()
+    return TextRenderer()

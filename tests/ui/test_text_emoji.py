@@ -5,29 +5,12 @@ import pytest
 
 from game.ui.emoji import EmojiArt, fallback_sequences, placeholder
 from game.ui.fonts import EMOJI_FONT, LICENSE_FILE, missing_fonts
-from game.ui.text import NO_WRAP, TextRenderer
+from game.ui.text import NO_WRAP
+from glyph_shapes import INK, ink_shape, tofu_shape
 
 COMMON = ["😀", "😂", "😱", "👍", "🙏", "❤️", "🔥", "⚠️", "🚨", "❌", "✅", "💰", "💵", "📱", "🔗", "👉", "🎁",
           "🌊", "🇰🇭", "1️⃣", "👨‍👩‍👧"]
 NOT_IN_SUBSET = ["👍🏽", "👮‍♀️", "🇫🇷", "🦩", "🪿"]
-INK = (20, 20, 30)
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    pygame.font.init()
-    return TextRenderer()
-
-
-def ink_shape(surface):
-    """The ink of a surface cropped to its bounding box, as bytes (for comparing shapes)."""
-    mask = pygame.mask.from_surface(surface, 40)
-    rects = mask.get_bounding_rects()
-    if not rects:
-        return b""
-    box = rects[0].unionall(rects[1:])
-    cropped = mask.to_surface().subsurface(box)
-    return bytes(pygame.image.tobytes(pygame.transform.scale(cropped, (16, 16)), "RGB"))
 
 
 def has_colour(surface):
@@ -44,11 +27,6 @@ def test_fonts_and_licence_are_bundled():
     assert missing_fonts() == []
     assert "SIL Open Font License" in LICENSE_FILE.read_text(encoding="utf-8")
     assert EMOJI_FONT.stat().st_size < 2_500_000
-
-
-def tofu_shape(renderer, size=24):
-    """The .notdef box as the text font draws it (U+FFFF is in no font), straight from SDL_ttf."""
-    return ink_shape(renderer.font(size).render("\uffff", True, INK))
 
 
 def test_the_tofu_reference_really_is_tofu(renderer):

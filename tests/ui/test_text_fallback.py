@@ -11,35 +11,14 @@ from game.ui.emoji import placeholder
 from game.ui.fonts import FALLBACK_FONTS, FALLBACK_LICENSE_FILE, FontSet, missing_fonts
 from game.ui.segment import cluster_boundaries, emoji_spans, is_cluster_continuation
 from game.ui.text import NO_WRAP, TextRenderer
+from glyph_shapes import INK, ink_shape, tofu_shape
 
-INK = (20, 20, 30)
 REPO = Path(__file__).resolve().parents[2]
 # Strings the game and scenario authors use, with the symbols Noto Sans Khmer has no glyph for.
 SAMPLES = ["d′", "→", "≤ 5", "✓", "✗ wrong", "x ≥ 2 ≈ 3 ≠ 4", "№ 12", "5 ₫ ฿ 20", "½ x²", "Việt Nam",
            "ពិន្ទុ d′ ≥ 1.5 → ល្អ", "Δ ± μ", "★ ↑ ↓ ← ⇒"]
 # Characters Noto Sans Khmer already has: they must stay in the primary font.
 PRIMARY = "$ € £ ¥ ៛ • … “ ” ‘ ’ – — × ÷ − ° © ™ « »"
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    pygame.font.init()
-    return TextRenderer()
-
-
-def ink_shape(surface):
-    """The ink of a surface cropped to its bounding box and scaled to 16x16, as bytes."""
-    mask = pygame.mask.from_surface(surface, 40)
-    rects = mask.get_bounding_rects()
-    if not rects:
-        return b""
-    box = rects[0].unionall(rects[1:])
-    cropped = mask.to_surface().subsurface(box)
-    return bytes(pygame.image.tobytes(pygame.transform.scale(cropped, (16, 16)), "RGB"))
-
-
-def tofu_shape(renderer, size=24, bold=False):
-    return ink_shape(renderer.font(size, bold).render("\uffff", True, INK))
 
 
 def ink_rows(surface):

@@ -16,12 +16,6 @@ KHMER_SENTENCES = [
 INK = (20, 20, 30)
 
 
-@pytest.fixture(scope="module")
-def renderer():
-    pygame.font.init()
-    return TextRenderer(scale=1.0)
-
-
 def visible_rows(surface):
     rects = pygame.mask.from_surface(surface, 16).get_bounding_rects()
     return min(r.top for r in rects), max(r.bottom for r in rects)

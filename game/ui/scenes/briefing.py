@@ -8,7 +8,7 @@ import pygame
 
 from game.i18n import N_
 from game.ui import theme as sizes
-from game.ui.input import Intent, UserInput
+from game.ui.input import UserInput
 from game.ui.scene import Pop, Replace, Scene, Transition
 from game.ui.scenes.common import draw_top_bar
 from game.ui.scrolling import Scroller
@@ -107,10 +107,7 @@ class BriefingScene(Scene):
         return content
 
     def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
-        if self.scroller.handle(user_input):
-            return None
-        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
-            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
+        if self.scroller.handle_page(user_input):
             return None
         return self.handle_widgets(user_input, ctx)
 
@@ -134,7 +131,6 @@ class BriefingScene(Scene):
         draw_top_bar(surface, ctx, ctx.tr("Before you start"))
         draw_panel(surface, self.panel, ctx, radius=10)
         if self.content is not None:
-            view = self.scroller.view
-            surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+            self.scroller.blit_content(surface, self.content)
         self.scroller.draw(surface, ctx)
         self.draw_buttons(surface, ctx)

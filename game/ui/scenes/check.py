@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.i18n import N_
 from game.rules.quick_check import Answer, AnswerItem, CheckOver, CheckState, apply_check, new_check
 from game.scenario.quiz import LoadedQuiz
 from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
 from game.ui.scene import Pop, Replace, Scene, Transition
-from game.ui.scenes.common import MessagePanel, draw_top_bar
+from game.ui.scenes.common import MessageScene, draw_top_bar
 from game.ui.widgets import Button, draw_panel
 
 if TYPE_CHECKING:
@@ -46,15 +47,17 @@ def _check_title(ctx: "Context", moment: str) -> str:
     return ctx.tr("Quick check: before") if moment == "pre" else ctx.tr("Quick check: after")
 
 
-class CheckIntroScene(Scene):
+class CheckIntroScene(MessageScene):
     name = "check-intro"
+    bar_title = N_("Quick check")
+    button_label = N_("Begin the check")
+    button_key = "begin"
+    panel_width = 680
 
     def __init__(self, loaded: LoadedQuiz, moment: str) -> None:
         super().__init__()
         self.loaded = loaded
         self.moment = moment
-        self.message = MessagePanel()
-        self.focus_key = "begin"
 
     def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
         tr, theme = ctx.tr, ctx.theme
@@ -67,34 +70,8 @@ class CheckIntroScene(Scene):
         parts.append((tr("Keys: R = Real, F = Fake, N = Not sure (or 1, 2, 3)."), sizes.FONT_BODY, False, theme.muted))
         return parts
 
-    def layout(self, ctx: "Context") -> None:
-        label = ctx.tr("Begin the check")
-        begin = self.message.layout(ctx, self._paragraphs(ctx), 680, label)
-        self.buttons = [Button("begin", label, begin, ("begin",), style="primary", hint="Enter")]
-
-    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
-        if self.message.handle(user_input):
-            return None
-        return self.handle_widgets(user_input, ctx)
-
-    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
-        self.message.update(dt)
-        return None
-
-    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
-        return self.on_confirm(ctx)
-
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
         return Replace(CheckItemScene(self.loaded, self.moment))
-
-    def on_back(self, ctx: "Context") -> Optional[Transition]:
-        return None
-
-    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        surface.fill(ctx.theme.page)
-        draw_top_bar(surface, ctx, ctx.tr("Quick check"))
-        self.message.draw(surface, ctx)
-        self.draw_buttons(surface, ctx)
 
 
 class CheckItemScene(Scene):

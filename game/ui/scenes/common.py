@@ -1,19 +1,23 @@
-"""Helpers the scenes share: starting a round with its observers, dialog boxes, headings and toasts."""
+"""Helpers the scenes share: starting a round with its observers, dialog boxes, headings, toasts and
+the one-button message page (`MessageScene`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
 from game.i18n import N_
 from game.ui import theme as sizes
 from game.ui.round_driver import ResultFileObserver, RoundDriver
-from game.ui.widgets import draw_panel
+from game.ui.scene import Scene, Transition
+from game.ui.scrolling import Scroller
+from game.ui.widgets import Button, draw_panel, draw_shade
 
 if TYPE_CHECKING:
     from game.scenario.model import LoadedScenario
     from game.ui.context import Context
+    from game.ui.input import UserInput
 
 
 def start_round(ctx: "Context", loaded: "LoadedScenario", *, seed: Optional[int] = None, shuffle: Optional[bool] = None) -> RoundDriver:
@@ -80,6 +84,29 @@ def dialog_rect(ctx: "Context", base_width: int, height: int) -> pygame.Rect:
 
 def draw_dialog(surface: pygame.Surface, rect: pygame.Rect, ctx: "Context") -> None:
     draw_panel(surface, rect, ctx, radius=12)
+
+
+def question_height(ctx: "Context", title: str, detail: str, inner: int) -> int:
+    """How tall a dialog's top padding, bold title and muted detail sentence (if any) are, `inner` pixels wide."""
+    m, text = ctx.metrics, ctx.text
+    height = m.px(24) + text.layout(title, inner, sizes.FONT_TITLE, bold=True).height
+    if detail:
+        height += m.px(8) + text.layout(detail, inner, sizes.FONT_BODY).height
+    return height
+
+
+def draw_question_dialog(surface: pygame.Surface, ctx: "Context", box: pygame.Rect, title: str, detail: str) -> None:
+    """A dialog box over the shaded scene below, with its bold title and muted detail sentence (not its buttons)."""
+    m = ctx.metrics
+    draw_shade(surface, ctx)
+    draw_dialog(surface, box, ctx)
+    inner = box.width - 2 * m.px(24)
+    y = box.y + m.px(24)
+    title_surface = ctx.text.render(title, inner, sizes.FONT_TITLE, ctx.theme.text, bold=True)
+    surface.blit(title_surface, (box.x + m.px(24), y))
+    y += title_surface.get_height() + m.px(8)
+    if detail:
+        surface.blit(ctx.text.render(detail, inner, sizes.FONT_BODY, ctx.theme.muted), (box.x + m.px(24), y))
 
 
 def draw_top_bar(surface: pygame.Surface, ctx: "Context", title: str = "") -> int:
@@ -200,27 +227,41 @@ def draw_mark(surface: pygame.Surface, centre: tuple[int, int], radius: int, goo
         pygame.draw.line(surface, ink, (box.x + inset, box.bottom - inset), (box.right - inset, box.y + inset), width)
 
 
-class MessagePanel:
-    """A centred panel of paragraphs with one button at its bottom right (the quick-check intro, the
-    thank-you screen). With large text it first grows wider (up to the window), then scrolls, so no
-    sentence is ever cut off."""
+class MessageScene(Scene):
+    """A page with a centred panel of paragraphs and one primary button at its bottom right (the
+    quick-check intro, the thank-you screen). With large text the panel first grows wider (up to the
+    window), then scrolls, so no sentence is ever cut off.
+
+    A subclass sets `bar_title` and `button_label` (msgids marked with N_), `button_key` and
+    `panel_width`, writes `_paragraphs` and `on_confirm`; Enter or the button calls `on_confirm`,
+    Esc does nothing."""
+
+    bar_title = ""
+    button_label = ""
+    button_key = "ok"
+    panel_width = 620
 
     def __init__(self) -> None:
-        from game.ui.scrolling import Scroller
-
+        super().__init__()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.content: Optional[pygame.Surface] = None
         self.scroller = Scroller()
+        self.focus_key = self.button_key
 
-    def layout(self, ctx: "Context", paragraphs: list[tuple[str, int, bool, tuple]], base_width: int, button_label: str) -> pygame.Rect:
-        """Lay the panel out; returns the rect of its button."""
+    def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
+        """(words, size, bold, colour) for each paragraph, top to bottom."""
+        raise NotImplementedError
+
+    def layout(self, ctx: "Context") -> None:
         m, text = ctx.metrics, ctx.text
+        label = ctx.tr(self.button_label)
         bar = m.px(sizes.TOP_BAR_HEIGHT)
         pad = m.px(28)
         button_h = max(m.px(sizes.BUTTON_HEIGHT), text.font(sizes.FONT_BODY, bold=True).get_height() + m.px(10))
         room = m.height - bar - 2 * m.px(16)
         widest = m.width - 2 * m.px(24)
-        width = min(m.px(base_width), widest)
+        width = min(m.px(self.panel_width), widest)
+        paragraphs = self._paragraphs(ctx)
         while True:
             inner = width - 2 * pad
             blocks, y = [], 0
@@ -236,31 +277,34 @@ class MessagePanel:
             self.content.blit(surface, (0, top))
         height = min(room, pad + y + button_h + pad)
         self.panel = pygame.Rect((m.width - width) // 2, bar + m.px(16) + max(0, (room - height) // 2), width, height)
-        button_w = min(inner, max(m.px(260), text.measure(button_label + "  (Enter)", sizes.FONT_BODY, bold=True)[0] + m.px(24)))
+        button_w = min(inner, max(m.px(260), text.measure(label + "  (Enter)", sizes.FONT_BODY, bold=True)[0] + m.px(24)))
         button = pygame.Rect(self.panel.right - pad - button_w, self.panel.bottom - pad - button_h, button_w, button_h)
         view = pygame.Rect(self.panel.x + pad, self.panel.y + pad, inner, max(1, button.y - m.px(12) - (self.panel.y + pad)))
         track = pygame.Rect(self.panel.right - m.px(18), view.y, m.px(8), view.height)
         self.scroller.line = m.px(40)
         self.scroller.set_geometry(view, track, self.content.get_height() - m.px(12))
-        return button
+        self.buttons = [Button(self.button_key, label, button, (self.button_key,), style="primary", hint="Enter")]
 
-    def handle(self, user_input: "UserInput") -> bool:
-        """Wheel, Page Up/Down, Home/End and Up/Down scroll the text when it does not fit."""
-        from game.ui.input import Intent
+    def handle(self, user_input: "UserInput", ctx: "Context") -> Optional[Transition]:
+        if self.scroller.handle_page(user_input):  # wheel, Page Up/Down, Home/End, Up/Down
+            return None
+        return self.handle_widgets(user_input, ctx)
 
-        if not self.scroller.scrollable:
-            return False
-        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
-            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
-            return True
-        return self.scroller.handle(user_input)
-
-    def update(self, dt: float) -> None:
+    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
         self.scroller.update(dt)
+        return None
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        return self.on_confirm(ctx)
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return None
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        surface.fill(ctx.theme.page)
+        draw_top_bar(surface, ctx, ctx.tr(self.bar_title))
         draw_panel(surface, self.panel, ctx, radius=12)
         if self.content is not None:
-            view = self.scroller.view
-            surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+            self.scroller.blit_content(surface, self.content)
         self.scroller.draw(surface, ctx)
+        self.draw_buttons(surface, ctx)

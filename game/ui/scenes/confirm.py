@@ -13,8 +13,8 @@ import pygame
 
 from game.ui import theme as sizes
 from game.ui.scene import Pop, Quit, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_dialog
-from game.ui.widgets import Button, draw_shade
+from game.ui.scenes.common import dialog_rect, draw_question_dialog, question_height
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.context import Context
@@ -56,10 +56,7 @@ class ConfirmScene(Scene):
         base = round(460 * min(1.3, m.text_scale))  # wider with large text, so sentences wrap less
         width = min(m.px(base), m.width - m.px(32))
         inner = width - 2 * m.px(24)
-        height = m.px(24) + ctx.text.layout(self.question, inner, sizes.FONT_TITLE, bold=True).height
-        if self.detail:
-            height += m.px(8) + ctx.text.layout(self.detail, inner, sizes.FONT_BODY).height
-        height += m.px(24) + m.px(sizes.BUTTON_HEIGHT) + m.px(24)
+        height = question_height(ctx, self.question, self.detail, inner) + m.px(24) + m.px(sizes.BUTTON_HEIGHT) + m.px(24)
         self.box = dialog_rect(ctx, base, height)
         button_w = (inner - m.px(12)) // 2
         y = self.box.bottom - m.px(24) - m.px(sizes.BUTTON_HEIGHT)
@@ -78,14 +75,5 @@ class ConfirmScene(Scene):
         return Pop(None)
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        m = ctx.metrics
-        draw_shade(surface, ctx)
-        draw_dialog(surface, self.box, ctx)
-        inner = self.box.width - 2 * m.px(24)
-        y = self.box.y + m.px(24)
-        question = ctx.text.render(self.question, inner, sizes.FONT_TITLE, ctx.theme.text, bold=True)
-        surface.blit(question, (self.box.x + m.px(24), y))
-        y += question.get_height() + m.px(8)
-        if self.detail:
-            surface.blit(ctx.text.render(self.detail, inner, sizes.FONT_BODY, ctx.theme.muted), (self.box.x + m.px(24), y))
+        draw_question_dialog(surface, ctx, self.box, self.question, self.detail)
         self.draw_buttons(surface, ctx)

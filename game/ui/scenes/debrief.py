@@ -12,7 +12,7 @@ import pygame
 from game.rules.debrief import debrief
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
-from game.ui.input import Intent, UserInput
+from game.ui.input import UserInput
 from game.ui.present import DebriefView, present_debrief
 from game.ui.round_driver import RoundDriver
 from game.ui.scene import Pop, Replace, Reset, Scene, Transition
@@ -143,10 +143,7 @@ class DebriefScene(Scene):
         return doc.build()
 
     def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
-        if self.scroller.handle(user_input):
-            return None
-        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
-            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
+        if self.scroller.handle_page(user_input):
             return None
         return self.handle_widgets(user_input, ctx)
 
@@ -175,8 +172,7 @@ class DebriefScene(Scene):
         surface.fill(theme.page)
         pygame.draw.rect(surface, theme.card, self.column)
         if self.page is not None:
-            view = self.scroller.view
-            surface.blit(self.page, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+            self.scroller.blit_content(surface, self.page)
         self.scroller.draw(surface, ctx)
         draw_top_bar(surface, ctx, ctx.tr("Round results"))
         footer = pygame.Rect(0, self.column.bottom, m.width, m.height - self.column.bottom)

@@ -11,7 +11,7 @@ import pygame
 
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
-from game.ui.input import Intent, UserInput
+from game.ui.input import UserInput
 from game.ui.present import FeedbackView
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import Document, dialog_rect, draw_dialog, draw_mark
@@ -68,10 +68,7 @@ class FeedbackScene(Scene):
         self.buttons = [Button("continue", tr("Continue"), pygame.Rect(self.box.right - pad - width, self.box.bottom - pad - button_h, width, button_h), ("continue",), style="primary", hint="Enter")]
 
     def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
-        if self.scroller.handle(user_input):
-            return None
-        if user_input.intent in (Intent.NEXT_POST, Intent.PREV_POST):
-            self.scroller.scroll_by((1 if user_input.intent is Intent.NEXT_POST else -1) * self.scroller.line)
+        if self.scroller.handle_page(user_input):
             return None
         return self.handle_widgets(user_input, ctx)
 
@@ -95,7 +92,6 @@ class FeedbackScene(Scene):
         headline = text.render_line(self.view.headline, sizes.FONT_HEADING, theme.good if self.view.correct else theme.bad, bold=True)
         surface.blit(headline, (self.box.x + pad + 2 * radius + m.px(12), self.box.y + pad + radius - headline.get_height() // 2))
         if self.page is not None:
-            view = self.scroller.view
-            surface.blit(self.page, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+            self.scroller.blit_content(surface, self.page)
         self.scroller.draw(surface, ctx)
         self.draw_buttons(surface, ctx)

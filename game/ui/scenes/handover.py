@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import pygame
 
+from game.i18n import N_
 from game.store.session_save import SaveOutcome
 from game.ui import theme as sizes
-from game.ui.input import UserInput
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import MessagePanel, dialog_rect, draw_dialog, draw_top_bar
+from game.ui.scenes.common import MessageScene, dialog_rect, draw_dialog
 from game.ui.widgets import Button, draw_shade
 
 if TYPE_CHECKING:
@@ -101,16 +101,18 @@ class SaveProblemScene(Scene):
         self.draw_buttons(surface, ctx)
 
 
-class ThankYouScene(Scene):
+class ThankYouScene(MessageScene):
     name = "thank-you"
+    bar_title = N_("Session finished")
+    button_label = N_("Next trainee")
+    button_key = "next"
+    panel_width = 620
 
     def __init__(self, player_name: str, outcomes: Sequence[SaveOutcome], rounds: int) -> None:
         super().__init__()
         self.player_name = player_name
         self.outcomes = tuple(outcomes)
         self.rounds = rounds
-        self.message = MessagePanel()
-        self.focus_key = "next"
 
     def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
         tr, theme = ctx.tr, ctx.theme
@@ -126,31 +128,5 @@ class ThankYouScene(Scene):
         parts.append((tr("Please hand over to the next trainee."), sizes.FONT_TITLE, True, theme.accent))
         return parts
 
-    def layout(self, ctx: "Context") -> None:
-        label = ctx.tr("Next trainee")
-        next_button = self.message.layout(ctx, self._paragraphs(ctx), 620, label)
-        self.buttons = [Button("next", label, next_button, ("next",), style="primary", hint="Enter")]
-
-    def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
-        if self.message.handle(user_input):
-            return None
-        return self.handle_widgets(user_input, ctx)
-
-    def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
-        self.message.update(dt)
-        return None
-
-    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
-        return Pop()
-
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
         return Pop()
-
-    def on_back(self, ctx: "Context") -> Optional[Transition]:
-        return None
-
-    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        surface.fill(ctx.theme.page)
-        draw_top_bar(surface, ctx, ctx.tr("Session finished"))
-        self.message.draw(surface, ctx)
-        self.draw_buttons(surface, ctx)

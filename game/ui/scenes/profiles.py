@@ -17,8 +17,8 @@ from game.store.history import Attempt, HistoryError
 from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
 from game.ui.scene import Pop, Push, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_dialog
-from game.ui.widgets import Button, draw_shade
+from game.ui.scenes.common import button_height, dialog_rect, draw_question_dialog, question_height
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.context import Context
@@ -42,16 +42,13 @@ class ChoiceDialog(Scene):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, ctx: "Context") -> None:
-        m, text = ctx.metrics, ctx.text
+        m = ctx.metrics
         base = round(480 * min(1.3, m.text_scale))  # wider with large text, so sentences wrap less
         width = min(m.px(base), m.width - m.px(32))
         inner = width - 2 * m.px(24)
-        button_h = max(m.px(sizes.BUTTON_HEIGHT), text.font(sizes.FONT_BODY, bold=True).get_height() + m.px(8))
+        button_h = button_height(ctx)
         gap = m.px(8)
-        height = m.px(24) + text.layout(self.title, inner, sizes.FONT_TITLE, bold=True).height
-        if self.detail:
-            height += m.px(8) + text.layout(self.detail, inner, sizes.FONT_BODY).height
-        height += m.px(20) + len(self.choices) * (button_h + gap) - gap + m.px(24)
+        height = question_height(ctx, self.title, self.detail, inner) + m.px(20) + len(self.choices) * (button_h + gap) - gap + m.px(24)
         self.box = dialog_rect(ctx, base, height)
         y = self.box.bottom - m.px(24) - len(self.choices) * (button_h + gap) + gap
         self.buttons = []
@@ -72,16 +69,7 @@ class ChoiceDialog(Scene):
         return Pop(None)
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        m = ctx.metrics
-        draw_shade(surface, ctx)
-        draw_dialog(surface, self.box, ctx)
-        inner = self.box.width - 2 * m.px(24)
-        y = self.box.y + m.px(24)
-        title = ctx.text.render(self.title, inner, sizes.FONT_TITLE, ctx.theme.text, bold=True)
-        surface.blit(title, (self.box.x + m.px(24), y))
-        y += title.get_height() + m.px(8)
-        if self.detail:
-            surface.blit(ctx.text.render(self.detail, inner, sizes.FONT_BODY, ctx.theme.muted), (self.box.x + m.px(24), y))
+        draw_question_dialog(surface, ctx, self.box, self.title, self.detail)
         self.draw_buttons(surface, ctx)
 
 

@@ -197,7 +197,7 @@ class VerifyScene(Scene):
         sub = self.view.author_line + (f"  ·  {self.view.time_left_text}" if self.view.time_left_text else "")
         surface.blit(text.render_line(sub, sizes.FONT_SMALL, theme.muted), (self.box.x + pad, self.box.y + pad + title.get_height()))
         view = self.scroller.view
-        surface.blit(self.content, view.topleft, area=pygame.Rect(0, int(self.scroller.offset), view.width, view.height))
+        self.scroller.blit_content(surface, self.content)
         self._draw_scroll_edges(surface, ctx, view)
         clip = surface.get_clip()
         surface.set_clip(view)
