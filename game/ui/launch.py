@@ -106,7 +106,16 @@ def build_app(options: LaunchOptions):
         wall_clock=options.wall_clock,
         warnings=warnings + list(options.warnings),
     )
+    # Let SIGTERM end the game at once (every decision is already committed) instead of SDL turning it
+    # into a window-close event that waits for a confirmation nobody can give.
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     pygame.display.init()
+    if pygame.display.get_driver() == "offscreen" and os.environ.get("SDL_VIDEODRIVER") != "offscreen":
+        pygame.display.quit()
+        raise LaunchError(
+            "No screen was found (no desktop session or DISPLAY). Start Feedwise from the desktop; "
+            "to play a round without a screen, use: python main.py autoplay SCENARIO --policy random"
+        )
     pygame.font.init()
     window = Window(options.size, fullscreen=settings.fullscreen)
     ctx = Context(settings, window.surface.get_size(), services, window)
