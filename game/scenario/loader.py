@@ -17,7 +17,7 @@ from game.scenario.catalogue import catalogue
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.model import LoadedScenario, Scenario
 from game.scenario.validate import validate_document
-from game.scenario.yamlsafe import MAX_BYTES, decode_yaml_bytes, parse_yaml
+from game.scenario.yamlsafe import MAX_BYTES, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -65,17 +65,20 @@ def _check(file: str) -> tuple[Optional[LoadedScenario], list[Problem]]:
         return None, problems
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return None, [_problem(file, "file-empty", "the file is empty; start from 'python main.py new NAME' or docs/scenario-format.md", 1, 1)]
-    document, problems = parse_yaml(text, file)
+    document, yaml_problems = parse_yaml(text, file)
     if document is None:
-        return None, problems
+        return None, yaml_problems
+    # Refusals the reader read past (duplicate keys, aliases, tags) are errors, but the later checks
+    # still run on its best reading, so one duplicated field does not hide every other problem.
     if not isinstance(document.data, dict):
         line, column = document.mark(())
         found = {list: "a list", str: "plain text"}.get(type(document.data), "a single value")
-        return None, [_problem(file, "not-a-mapping", f"the top level of a scenario must be fields such as 'id:', 'title:', 'language:' and 'posts:', but this file holds {found}", line, column)]
+        return None, yaml_problems + [_problem(file, "not-a-mapping", f"the top level of a scenario must be fields such as 'id:', 'title:', 'language:' and 'posts:', but this file holds {found}", line, column)]
     language = document.data.get("language")
     techniques = catalogue(language if language in ("en", "km") else "en")
     scenario, problems = validate_document(document, file, Path(file).parent, {key: value.name for key, value in techniques.items()})
-    if scenario is None:
+    problems = yaml_problems + without_stand_in_follow_ups(document, problems)
+    if scenario is None or yaml_problems:
         return None, problems
     return build_loaded(scenario, file, raw, techniques), problems
 

@@ -35,7 +35,7 @@ from game.scenario.validate import (
     mapping_items,
     text_at,
 )
-from game.scenario.yamlsafe import decode_yaml_bytes, parse_yaml
+from game.scenario.yamlsafe import decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -82,16 +82,18 @@ def _read_quiz(file: str) -> tuple[Optional[Quiz], Optional[bytes], Optional[Con
         return None, raw, None, problems
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return None, raw, None, [_error(file, "file-empty", "the file is empty; copy one of scenarios/checks/*.yaml to start a quiz", 1, 1)]
-    document, problems = parse_yaml(text, file)
+    document, yaml_problems = parse_yaml(text, file)
     if document is None:
-        return None, raw, None, problems
+        return None, raw, None, yaml_problems
+    # As for scenarios: refusals the reader read past are errors, and the other checks still run.
     if not isinstance(document.data, dict):
         line, column = document.mark(())
-        return None, raw, None, [_error(file, "not-a-mapping", "the top level of a quiz must be fields such as 'kind: quiz', 'id:', 'form:' and 'items:'", line, column)]
+        return None, raw, None, yaml_problems + [_error(file, "not-a-mapping", "the top level of a quiz must be fields such as 'kind: quiz', 'id:', 'form:' and 'items:'", line, column)]
     context = Context(file, document, root=Quiz)
     quiz = check_types(context)
     _check_items(context)
     check_image_references(context, Path(file).parent, image_references(context, "items", ("image", "file"), "image"))
+    context.problems = yaml_problems + without_stand_in_follow_ups(document, context.problems)
     if any(problem.is_error for problem in context.problems):
         quiz = None
     return quiz, raw, context, context.problems

@@ -2,13 +2,17 @@
 
 Reads the YAML *event stream* (libyaml's fast C parser when present, PyYAML's pure-Python
 parser otherwise) and builds plain Python data in one pass, recording where every value
-and every key sits. It refuses what a facilitator never needs and an attacker might use:
+and every key sits. It refuses what a facilitator never needs and an attacker might use.
 
-- anchors and aliases (`&a`, `*a`: alias bombs explode only when traversed, and validation traverses);
-- duplicate keys (PyYAML would silently keep the last one);
+Refused, reported as an error, and read on past, so the later checks still see the rest of the file:
+- anchors and aliases (`&a`, `*a`: alias bombs explode only when traversed, and validation traverses):
+  an anchored node is kept as written; an alias is never expanded, it reads as empty (None);
+- duplicate keys (PyYAML would silently keep the last one): the FIRST value is kept;
 - any tag except the plain core ones (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`),
-  so `!!python/...` never reaches a constructor;
-- more than one document, nesting deeper than `MAX_DEPTH`, files larger than `MAX_BYTES`.
+  so `!!python/...` never reaches a constructor: the value is read without its tag (a scalar as text).
+
+Fatal, since nothing sensible is left to read: syntax errors, bad characters, more than one document,
+a field name that is a list or group, nesting deeper than `MAX_DEPTH`, files larger than `MAX_BYTES`.
 
 Strings stay strings: plain scalars resolve like JSON (YAML 1.2 core schema), so `no`, `yes`,
 `on`, `off`, `12:30` and `2024-01-01` stay text; `true`/`false`, `null`/`~`, and plain decimal
@@ -67,6 +71,7 @@ _SPECIAL_FLOATS = {
 }
 _NUMBER_START = frozenset("0123456789+-.")
 _NO_VALUE = object()
+_ALIAS_KEY = object()  # stands for a mapping key written as an alias: that pair is left out
 
 
 @dataclass
@@ -75,11 +80,14 @@ class Document:
 
     `marks[path]` is the (line, column) of the value at `path` (a tuple of keys and list indexes);
     `key_marks[path]` is where the key naming that value was written.
+    `stand_ins` holds the marks of values the reader made up in place of refused ones (aliases,
+    read as None): a later check's complaint at exactly such a mark is about the stand-in, not the file.
     """
 
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    stand_ins: set[Mark] = field(default_factory=set)
 
     def mark(self, path: Path_) -> Mark:
         """The mark of the value at `path`, or of its nearest written ancestor."""
@@ -91,6 +99,16 @@ class Document:
     def key_mark(self, path: Path_) -> Mark:
         path = tuple(path)
         return self.key_marks.get(path) or self.mark(path)
+
+
+def without_stand_in_follow_ups(document: Document, problems: list[Problem]) -> list[Problem]:
+    """Drop later checks' problems located exactly where the reader put a stand-in value (an alias read as None).
+
+    The reader has already reported the alias there; "this field is empty" on top would only repeat it.
+    """
+    if not document.stand_ins:
+        return problems
+    return [problem for problem in problems if (problem.line, problem.column) not in document.stand_ins]
 
 
 class _Stop(Exception):
@@ -174,19 +192,20 @@ class _Reader:
         try:
             self._consume(loader)
         except _Stop:
-            pass
+            return None, self.problems
         except yaml.MarkedYAMLError as error:
             self._syntax_problem(error)
+            return None, self.problems
         except yaml.reader.ReaderError as error:
             mark = line_column(self.text, error.position) if isinstance(self.text, str) else (1, 1)
             self.problem(mark, "yaml-bad-character", f"the file contains a character YAML does not allow ({error.character!r}); delete it or retype the text around it")
+            return None, self.problems
         except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error above is marked
             self.problem((1, 1), "yaml-syntax", f"YAML syntax error: {error}")
+            return None, self.problems
         finally:
             loader.dispose()
-        if self.problems:
-            return None, self.problems
-        return self.document, []
+        return self.document, self.problems  # refusals read past (see the module docstring) leave a document
 
     def _syntax_problem(self, error: yaml.MarkedYAMLError) -> None:
         mark = error.problem_mark or error.context_mark
@@ -226,6 +245,7 @@ class _Reader:
                     value, fits = _resolve_tagged(event.value, tag)
                     if not fits:
                         self.problem(mark, "yaml-tag", f"the value {event.value!r} does not fit its tag {_short_tag(tag)}; remove the tag")
+                        value = event.value  # read on as text, the way a refused tag is
                 else:
                     self._bad_tag(mark, tag)
                     value = event.value
@@ -246,10 +266,11 @@ class _Reader:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 continue
-            elif kind is AliasEvent:
+            elif kind is AliasEvent:  # never expanded: the alias reads as empty
                 self.problem(mark, "yaml-alias", f"aliases ('*{event.anchor}') are not allowed: write the value out in full")
                 value = None
                 container = _NO_VALUE
+                document.stand_ins.add(mark)
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -275,16 +296,18 @@ class _Reader:
                         if container is not _NO_VALUE:
                             self.problem(mark, "yaml-complex-key", "a field name must be plain text, not a list or a group of fields")
                             raise _Stop
-                        frame[3] = event.value if kind is ScalarEvent else ""
+                        frame[3] = event.value if kind is ScalarEvent else _ALIAS_KEY  # an alias key is reported already
                         frame[4] = mark
                         continue
                     key = frame[3]
                     key_mark = frame[4]
                     frame[3] = _NO_VALUE
                     path = frame[1] + (key,)
-                    if key in parent:
+                    if key is _ALIAS_KEY:  # the pair is left out; its value is still read (and checked) on the side
+                        path = frame[1] + (("alias-key", key_mark),)
+                    elif key in parent:  # the first value stays; the second is read (and checked) on the side
                         first = key_marks.get(path, (0, 0))[0]
-                        self.problem(key_mark, "yaml-duplicate-key", f"the field '{key}' appears twice in the same place (first at line {first}); keep only one")
+                        self.problem(key_mark, "yaml-duplicate-key", f"the field '{key}' appears twice in the same place (first at line {first}); keep only one; the first one is used for the other checks")
                         path = frame[1] + (("duplicate", key_mark),)
                     else:
                         parent[key] = value
@@ -305,7 +328,12 @@ class _Reader:
 
 
 def parse_yaml(text: str, file: str, *, max_depth: int = MAX_DEPTH) -> tuple[Document | None, list[Problem]]:
-    """Parse YAML text into a `Document`. Returns (document, []) or (None, problems); never raises for bad input."""
+    """Parse YAML text into a `Document`; never raises for bad input.
+
+    Returns (document, problems). The document is None when reading had to stop (a syntax error, too deep ...);
+    after refusals that are read past (aliases, anchors, duplicate keys, tags) it is the best reading of the
+    file and `problems` lists the refusals. Either way, any problem means the file must not be used as it is.
+    """
     return _Reader(text, file, max_depth).read()
 
 

@@ -172,6 +172,18 @@ def test_yaml_safety_is_the_scenario_loaders(tmp_path):
     assert {problem.code for problem in problems} >= {"yaml-anchor", "yaml-alias"}
 
 
+def test_a_duplicate_key_in_a_quiz_keeps_the_first_value_and_hides_nothing(tmp_path):
+    data = quiz_dict()
+    data["items"][5]["verdict"] = "falsch"
+    path = write_yaml(tmp_path / "q.yaml", data)
+    path.write_text(path.read_text(encoding="utf-8").replace('"title": "Check",', '"title": "Check",\n "title": "Again",'), encoding="utf-8")
+    loaded, problems = check_quiz_file(path)
+    assert loaded is None
+    assert sorted(problem.code for problem in problems if problem.is_error) == ["bad-value", "yaml-duplicate-key"]
+    with pytest.raises(ScenarioError):
+        load_quiz(path)
+
+
 def test_missing_image_and_unsafe_path_are_errors_and_missing_alt_text_a_warning(tmp_path):
     data = quiz_dict()
     data["items"][0]["image"] = {"file": "images/none.png", "alt": "a chart"}

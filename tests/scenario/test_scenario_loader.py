@@ -13,7 +13,7 @@ from PIL import Image
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import check_file, load_scenario
 from game.scenario.model import LoadedScenario, Verdict
-from scenario_factory import valid_data, write
+from scenario_factory import dump, valid_data, write
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -162,6 +162,58 @@ class TestErrors:
             load_scenario(write(tmp_path, data))
         assert {p.code for p in caught.value.problems} == {"unknown-author", "duplicate-id"}
         assert "sample.en.yaml:" in str(caught.value)
+
+
+class TestRefusalsDoNotHideOtherProblems:
+    """A duplicate key, an alias or a refused tag is an error, but the checks after it still run."""
+
+    @staticmethod
+    def broken_text() -> str:
+        data = valid_data()
+        data["posts"][0]["author"] = "nobody"
+        data["posts"][1]["verdict"] = "misinfo"
+        return dump(data)
+
+    def test_duplicate_key_keeps_the_first_value_and_hides_nothing(self, tmp_path):
+        text = self.broken_text() + "posts:\n- id: extra\n"
+        path = write(tmp_path, text)
+        loaded, problems = check_file(path)
+        assert loaded is None
+        assert sorted(only_codes(problems)) == ["bad-value", "unknown-author", "yaml-duplicate-key"]
+        duplicate = next(p for p in problems if p.code == "yaml-duplicate-key")
+        assert duplicate.line == len(text.splitlines()) - 1 and "the first one is used" in duplicate.message
+        verdict = next(p for p in problems if p.code == "bad-value")
+        assert "'misinfo'" in verdict.message and "did you mean 'misinformation'?" in verdict.message
+
+    def test_alias_is_not_expanded_and_hides_nothing(self, tmp_path):
+        text = self.broken_text().replace("explanation: A plain weather notice.", "explanation: &why A plain weather notice.")
+        text = text.replace("explanation: A scam job offer.", "explanation: *why")
+        loaded, problems = check_file(write(tmp_path, text))
+        assert loaded is None
+        # The alias reads as empty, but "'explanation' is empty" would only repeat the alias error: it is not added.
+        assert sorted(only_codes(problems)) == ["bad-value", "unknown-author", "yaml-alias", "yaml-anchor"]
+
+    @pytest.mark.parametrize("tag", ["!secret", "!!python/object/apply:os.system"])
+    def test_refused_tag_reads_the_value_as_text_and_hides_nothing(self, tmp_path, tag):
+        text = self.broken_text().replace("title: Sample", f"title: {tag} Sample")
+        text = text.replace("evidence: Earn $500 a day", "evidence: Earn $900 a day")
+        loaded, problems = check_file(write(tmp_path, text))
+        assert loaded is None
+        assert sorted(only_codes(problems)) == ["bad-value", "evidence-not-found", "unknown-author", "yaml-tag"]
+
+    def test_a_file_whose_only_error_is_a_duplicate_key_is_never_played(self, tmp_path):
+        path = write(tmp_path, dump(valid_data()) + "title: Second title\n")
+        loaded, problems = check_file(path)
+        assert loaded is None and only_codes(problems) == ["yaml-duplicate-key"]
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario(path)
+        assert [p.code for p in caught.value.problems] == ["yaml-duplicate-key"]
+
+    def test_syntax_errors_still_stop_the_check(self, tmp_path):
+        text = self.broken_text() + "posts:\n- id: extra\nbad: [unclosed\n"
+        loaded, problems = check_file(write(tmp_path, text))
+        # What was read before the syntax error is reported; the checks after reading do not run.
+        assert loaded is None and [p.code for p in problems] == ["yaml-duplicate-key", "yaml-syntax"]
 
 
 class TestFiles:

@@ -18,9 +18,17 @@ def parsed(text: str):
 
 
 def codes(text: str) -> list[str]:
+    """Codes of a fatal refusal: reading stopped, so there is no document."""
     document, problems = parse_yaml(text, "f.yaml")
     assert document is None
     return [problem.code for problem in problems]
+
+
+def read_past(text: str) -> tuple:
+    """A refusal the reader reports and reads past: (the best reading's data, the problem codes)."""
+    document, problems = parse_yaml(text, "f.yaml")
+    assert document is not None and problems
+    return document.data, [problem.code for problem in problems]
 
 
 @pytest.fixture(params=["libyaml", "pure-python"])
@@ -58,32 +66,67 @@ class TestStringsStayStrings:
 
 
 @pytest.mark.usefixtures("both_parsers")
-class TestRefused:
-    def test_alias_is_refused(self):
-        assert codes("a: &x [1, 2]\nb: *x\n") == ["yaml-anchor", "yaml-alias"]
+class TestRefusedAndReadPast:
+    """Refusals with a sensible reading: reported as errors, and reading goes on so later checks still run."""
 
-    def test_anchor_alone_is_refused(self):
-        assert codes("a: &x 1\n") == ["yaml-anchor"]
+    def test_alias_is_refused_and_reads_as_empty(self):
+        data, found = read_past("a: &x [1, 2]\nb: *x\nc: 3\n")
+        assert found == ["yaml-anchor", "yaml-alias"]
+        assert data == {"a": [1, 2], "b": None, "c": 3}
+
+    def test_alias_in_a_list_reads_as_empty_and_its_mark_is_a_stand_in(self):
+        document, problems = parse_yaml("a: &x 1\nb:\n  - *x\n  - 2\n", "f.yaml")
+        assert document.data == {"a": 1, "b": [None, 2]}
+        alias = next(problem for problem in problems if problem.code == "yaml-alias")
+        assert document.stand_ins == {(alias.line, alias.column)} == {(3, 5)}
+
+    def test_alias_used_as_a_key_leaves_its_pair_out(self):
+        data, found = read_past("a: &x k\n*x : 1\nb: 2\n")
+        assert found == ["yaml-anchor", "yaml-alias"]
+        assert data == {"a": "k", "b": 2}
+
+    def test_anchor_alone_is_refused_and_its_node_kept(self):
+        assert read_past("a: &x 1\n") == ({"a": 1}, ["yaml-anchor"])
 
     def test_alias_bomb_is_refused_without_expanding(self):
         bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
             f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
         )
-        found = codes(bomb)
+        data, found = read_past(bomb)
         assert "yaml-alias" in found and "yaml-anchor" in found
+        assert data["i"] == [None] * 9  # nine stand-ins, not 9**9 strings
+        assert all(value == [None] * 9 for key, value in data.items() if key != "a")
 
-    def test_duplicate_key_is_refused_and_located(self):
+    def test_duplicate_key_is_refused_located_and_the_first_value_kept(self):
         document, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
-        assert document is None
+        assert document.data == {"a": 1, "b": 2}
         assert [(p.code, p.line, p.column) for p in problems] == [("yaml-duplicate-key", 3, 1)]
-        assert "first at line 1" in problems[0].message
+        assert "first at line 1" in problems[0].message and "the first one is used" in problems[0].message
 
-    @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['ls']", "!!python/name:os.system", "!secret x", "!!set {a: null}", "!!binary aGk=", "!!timestamp 2024-01-01"])
-    def test_non_core_tags_are_refused(self, tag):
-        assert codes(f"a: {tag}\n") == ["yaml-tag"]
+    def test_problems_inside_a_duplicated_block_are_still_reported(self):
+        data, found = read_past("a: {x: 1}\na:\n  x: 2\n  x: 3\n  y: !secret z\n")
+        assert data == {"a": {"x": 1}}
+        assert found == ["yaml-duplicate-key", "yaml-duplicate-key", "yaml-tag"]
 
-    def test_core_tag_that_does_not_fit_is_refused(self):
-        assert codes("a: !!int twelve\n") == ["yaml-tag"]
+    @pytest.mark.parametrize("tag, value", [
+        ("!!python/object/apply:os.system ['ls']", ["ls"]),
+        ("!!python/name:os.system", ""),
+        ("!secret x", "x"),
+        ("!!set {a: null}", {"a": None}),
+        ("!!binary aGk=", "aGk="),
+        ("!!timestamp 2024-01-01", "2024-01-01"),
+        ("!secret 12", "12"),
+    ])
+    def test_non_core_tags_are_refused_and_the_value_read_without_its_tag(self, tag, value):
+        assert read_past(f"a: {tag}\nb: 1\n") == ({"a": value, "b": 1}, ["yaml-tag"])
+
+    def test_core_tag_that_does_not_fit_is_refused_and_the_value_read_as_text(self):
+        assert read_past("a: !!int twelve\nb: !!null x\n") == ({"a": "twelve", "b": "x"}, ["yaml-tag", "yaml-tag"])
+
+
+@pytest.mark.usefixtures("both_parsers")
+class TestRefusedAndStopped:
+    """Refusals with nothing sensible to read on with: no document, only the problem."""
 
     def test_nesting_depth_is_capped(self):
         assert codes("a: " + "[" * 100 + "]" * 100 + "\n") == ["yaml-too-deep"]
