@@ -45,18 +45,21 @@ def read_source(path: PathLike) -> tuple[Optional[bytes], list[Problem]]:
     return raw, []
 
 
-def check_file(path: PathLike) -> tuple[Optional[LoadedScenario], list[Problem]]:
-    """Load and check one scenario file. Never raises; returns (scenario or None when there are errors, problems)."""
+def check_file(path: PathLike, *, decode_images: bool = True) -> tuple[Optional[LoadedScenario], list[Problem]]:
+    """Load and check one scenario file. Never raises; returns (scenario or None when there are errors, problems).
+
+    `decode_images=False` checks each picture's header but not its pixels: the game's fast start-up scan.
+    """
     file = os.fspath(path) if not isinstance(path, str) else path
     try:
-        loaded, problems = _check(file)
+        loaded, problems = _check(file, decode_images)
     except Exception as error:  # the last line of defence: a bug here must not become a traceback
         return None, [_problem(file, "internal-error", f"unexpected problem while checking this file ({type(error).__name__}: {error}); please report it")]
     problems.sort(key=lambda problem: (problem.line, problem.column))
     return loaded, problems
 
 
-def _check(file: str) -> tuple[Optional[LoadedScenario], list[Problem]]:
+def _check(file: str, decode_images: bool = True) -> tuple[Optional[LoadedScenario], list[Problem]]:
     raw, problems = read_source(file)
     if raw is None:
         return None, problems
@@ -76,7 +79,7 @@ def _check(file: str) -> tuple[Optional[LoadedScenario], list[Problem]]:
         return None, yaml_problems + [_problem(file, "not-a-mapping", f"the top level of a scenario must be fields such as 'id:', 'title:', 'language:' and 'posts:', but this file holds {found}", line, column)]
     language = document.data.get("language")
     techniques = catalogue(language if language in ("en", "km") else "en")
-    scenario, problems = validate_document(document, file, Path(file).parent, {key: value.name for key, value in techniques.items()})
+    scenario, problems = validate_document(document, file, Path(file).parent, {key: value.name for key, value in techniques.items()}, decode_images)
     problems = yaml_problems + without_stand_in_follow_ups(document, problems)
     if scenario is None or yaml_problems:
         return None, problems

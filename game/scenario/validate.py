@@ -357,8 +357,12 @@ def _unsafe_path_reason(value: str) -> Optional[str]:
     return None
 
 
-def check_image_file(folder: Path, value: str) -> Optional[tuple[str, str]]:
-    """(code, reason) when an image path is unsafe, missing or unusable, else None. Decodes only images within the size cap."""
+def check_image_file(folder: Path, value: str, decode: bool = True) -> Optional[tuple[str, str]]:
+    """(code, reason) when an image path is unsafe, missing or unusable, else None.
+
+    Reads the header first; decodes the pixels (only of images within the size cap) when `decode` is set.
+    The game starts with `decode=False`: it draws a stand-in for a picture damaged past its header.
+    """
     reason = _unsafe_path_reason(value)
     if reason:
         return "image-path", reason
@@ -385,7 +389,8 @@ def check_image_file(folder: Path, value: str) -> Optional[tuple[str, str]]:
                 width, height = picture.size
                 if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE:
                     return "image-too-large", f"the picture is {width}x{height} pixels; each side may be at most {MAX_IMAGE_SIDE}: make it smaller"
-                picture.load()
+                if decode:
+                    picture.load()
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return "image-too-large", f"the picture is far too large; each side may be at most {MAX_IMAGE_SIDE} pixels"
     except PILImage.UnidentifiedImageError:
@@ -395,12 +400,12 @@ def check_image_file(folder: Path, value: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def check_image_references(context: Context, folder: Path, references: Iterable[tuple[tuple, str, str]]) -> None:
+def check_image_references(context: Context, folder: Path, references: Iterable[tuple[tuple, str, str]], decode: bool = True) -> None:
     """Report each `(path, label, file)` whose picture cannot be used (each file is checked once)."""
     results: dict[str, Optional[tuple[str, str]]] = {}
     for path, label, value in references:
         if value not in results:
-            results[value] = check_image_file(folder, value)
+            results[value] = check_image_file(folder, value, decode)
         outcome = results[value]
         if outcome:
             code, reason = outcome
@@ -418,21 +423,21 @@ def image_references(context: Context, list_key: str, field: tuple[str, ...], la
     return references
 
 
-def check_images(context: Context, folder: Path) -> None:
+def check_images(context: Context, folder: Path, decode: bool = True) -> None:
     references = image_references(context, "accounts", ("avatar",), "avatar")
     references += image_references(context, "posts", ("image", "file"), "image")
-    check_image_references(context, folder, references)
+    check_image_references(context, folder, references, decode)
 
 
 # ----------------------------------------------------------------------------------------------
 
 
-def validate_document(document: Document, file: str, folder: Path, catalogue_names: dict[str, str]) -> tuple[Optional[Scenario], list[Problem]]:
+def validate_document(document: Document, file: str, folder: Path, catalogue_names: dict[str, str], decode_images: bool = True) -> tuple[Optional[Scenario], list[Problem]]:
     """All checks on a parsed document whose top level is a mapping. Returns (scenario or None, problems)."""
     context = Context(file, document)
     scenario = check_types(context)
     check_references(context, catalogue_names)
-    check_images(context, folder)
+    check_images(context, folder, decode_images)
     if any(problem.is_error for problem in context.problems):
         scenario = None
     return scenario, context.problems

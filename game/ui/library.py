@@ -114,7 +114,7 @@ def load_library(folders: Iterable[Path]) -> ScenarioLibrary:
             if resolved in seen or path.name.endswith(".schema.json") or is_quiz_file(path):
                 continue
             seen.add(resolved)
-            loaded, problems = check_file(str(path))
+            loaded, problems = check_file(str(path), decode_images=False)  # headers only: a fast start
             if loaded is None:
                 errors = [p for p in problems if getattr(p, "severity", "error") == "error"] or list(problems)
                 first = errors[0] if errors else None
