@@ -41,7 +41,6 @@ def _scroll_child() -> dict[str, float]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     sys.path.insert(0, str(ROOT))
-    import resource
 
     import pygame
 
@@ -107,6 +106,8 @@ def _peak_rss_kb() -> int:
                 return int(line.split()[1])
     except OSError:
         pass
+    import resource  # not on Windows; only reached where /proc is missing
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 

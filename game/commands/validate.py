@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
-from pathlib import Path
 from typing import Callable
 
 from game.scenario.errors import Problem

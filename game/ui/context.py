@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-import pygame
 
 from game.i18n import Translator
 from game.store.settings import Settings, save_settings

@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from game.store.history import History
-from pilot import Pilot, write_scenario
+from pilot import Pilot
 
 PRACTICE_SCENARIO = """\
 id: practice-pool

@@ -127,7 +127,7 @@ class CheckItemScene(Scene):
         return self.images[item.id]
 
     def layout(self, ctx: "Context") -> None:
-        m, tr, text, theme = ctx.metrics, ctx.tr, ctx.text, ctx.theme
+        m, tr, text = ctx.metrics, ctx.tr, ctx.text
         state = self.start(ctx)
         bar = m.px(sizes.TOP_BAR_HEIGHT)
         gap = m.px(16)

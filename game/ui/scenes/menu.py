@@ -400,7 +400,7 @@ class MenuScene(Scene):
             draw_toast(surface, ctx, self.toast)
 
     def _draw_entry(self, surface: pygame.Surface, button: Button, ctx: "Context") -> None:
-        m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
+        m, theme, text = ctx.metrics, ctx.theme, ctx.text
         family = next(f for f in self.families if f"scenario-{f.family_id}" == button.key)
         loaded = family.version_for(ctx.language)
         scenario = loaded.scenario
