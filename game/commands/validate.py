@@ -10,7 +10,7 @@ prints a `languages:` table before the summary. Severity "info" (a draft transla
 but never counts as a warning, even with --strict. See docs/translating.md.
 
 Dispatch: `checker_for(path)` picks the checker for a file: a file saying `kind: quiz` is a quick-check
-quiz (game.scenario.quiz_loader), every other YAML file a scenario. A new file kind adds its checker
+quiz (game.scenario.quiz_loader), a file saying `kind: web` a web file (game.web.loader), every other YAML file a scenario. A new file kind adds its checker
 to `CHECKERS` and a rule to `kind_of`.
 """
 
@@ -39,15 +39,24 @@ def _check_quiz(path: str) -> list[Problem]:
     return check_quiz_file(path)[1]
 
 
+def _check_web(path: str) -> list[Problem]:
+    from game.web.loader import check_web_file
+
+    return check_web_file(path)[1]
+
+
 # File kind -> function(path) -> problems. Add new kinds here.
-CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenario, "quiz": _check_quiz}
+CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenario, "quiz": _check_quiz, "web": _check_web}
 
 
 def kind_of(path: str) -> str:
-    """The kind of file at `path`: "quiz" when it says `kind: quiz` at its top level, else "scenario"."""
+    """The kind of file at `path`: "quiz" or "web" when it says `kind: quiz` / `kind: web` at its top level, else "scenario"."""
     from game.scenario.quiz_loader import is_quiz_file
+    from game.web.loader import is_web_file
 
-    return "quiz" if is_quiz_file(path) else "scenario"
+    if is_quiz_file(path):
+        return "quiz"
+    return "web" if is_web_file(path) else "scenario"
 
 
 def checker_for(path: str) -> Callable[[str], list[Problem]]:

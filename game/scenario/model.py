@@ -165,6 +165,21 @@ class Technique(_Model):
     framework: Framework = Field(Framework.custom, description="Where it comes from. " + enum_meanings(Framework))
 
 
+class NameChange(_Model):
+    """A change of an account's display name, as its profile shows it."""
+
+    date: NonEmpty = Field(description="When the name changed, e.g. '2025-03' or '2 weeks ago'.")
+    old_name: NonEmpty = Field(description="The name before the change.")
+    new_name: NonEmpty = Field(description="The name after the change.")
+
+
+class OtherPost(_Model):
+    """An earlier post on an account's profile (not in the feed)."""
+
+    date: NonEmpty = Field(description="When it was posted, e.g. '2024-11-02' or '3 weeks ago'.")
+    text: NonEmpty = Field(description="What it says.")
+
+
 class Account(_Model):
     """A fictional social-media account that posts in the feed."""
 
@@ -176,6 +191,9 @@ class Account(_Model):
     followers: int = Field(0, ge=0, description="Number of followers.")
     joined: Optional[NonEmpty] = Field(None, description="When the account was created, e.g. '2019-04' or '3 days ago'.")
     bio: str = Field("", description="The account's short self-description.")
+    name_changes: list[NameChange] = Field(default_factory=list, description="Optional, for the source check: earlier names of the account, with dates.")
+    other_posts: list[OtherPost] = Field(default_factory=list, description="Optional, for the source check: a few earlier posts shown on its profile.")
+    site: Optional[Id] = Field(None, description="Optional: the id of the web site this account belongs to (its own site, for `lateral`).")
 
 
 class Image(_Model):

@@ -33,7 +33,7 @@ LONG_POST_CHARS = 600
 MIN_RELIABLE_SHARE = 0.30
 IMAGE_FORMATS = ("PNG", "JPEG")
 
-_KIND_OF_LIST = {"posts": "post", "accounts": "account", "techniques": "technique", "items": "item"}
+_KIND_OF_LIST = {"posts": "post", "accounts": "account", "techniques": "technique", "items": "item", "sites": "site", "pages": "page"}
 _PLAIN_TYPES = {bool: "true or false", int: "a whole number", float: "a number", str: "text", type(None): "empty"}
 _VALUE_NAMES = {dict: "a group of fields", list: "a list"}
 

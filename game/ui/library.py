@@ -101,6 +101,7 @@ def scenario_files(folder: Path) -> list[Path]:
 def load_library(folders: Iterable[Path]) -> ScenarioLibrary:
     from game.scenario.loader import check_file
     from game.scenario.quiz_loader import is_quiz_file  # quick-check forms (scenarios/checks/) are not scenarios
+    from game.web.loader import is_web_file  # the offline web (scenarios/web/, <id>/web.*.yaml) is not a scenario either
 
     library = ScenarioLibrary()
     seen: set[Path] = set()
@@ -111,7 +112,7 @@ def load_library(folders: Iterable[Path]) -> ScenarioLibrary:
             continue
         for path in scenario_files(folder):
             resolved = path.resolve()
-            if resolved in seen or path.name.endswith(".schema.json") or is_quiz_file(path):
+            if resolved in seen or path.name.endswith(".schema.json") or is_quiz_file(path) or is_web_file(path):
                 continue
             seen.add(resolved)
             loaded, problems = check_file(str(path), decode_images=False)  # headers only: a fast start

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = sorted(
     path
     for path in (ROOT / "scenarios").glob("*/*.yaml")
-    if path.parent.name not in ("checks",) and "kind: quiz" not in path.read_text(encoding="utf-8")
+    if path.parent.name not in ("checks", "web") and "kind: quiz" not in path.read_text(encoding="utf-8")
+    and "kind: web" not in path.read_text(encoding="utf-8")
 )
 POLICIES = ("perfect", "share-all", "flag-all", "skip-all", "random")
 

@@ -8,10 +8,12 @@ import pytest
 
 from game.scenario.loader import check_file
 from game.scenario.quiz_loader import is_quiz_file
+from game.web.loader import is_web_file
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
-# Quiz files (`kind: quiz`, the pre/post quick check in scenarios/checks/) are checked in test_quiz_banks.py.
-FILES = sorted(path for pattern in ("*.yaml", "*.yml") for path in SCENARIOS.rglob(pattern) if not is_quiz_file(path))
+# Quiz files (`kind: quiz`, the pre/post quick check in scenarios/checks/) are checked in test_quiz_banks.py,
+# web files (`kind: web`) in tests/web/.
+FILES = sorted(path for pattern in ("*.yaml", "*.yml") for path in SCENARIOS.rglob(pattern) if not is_quiz_file(path) and not is_web_file(path))
 
 
 def test_scenarios_folder_is_not_empty():

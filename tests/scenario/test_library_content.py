@@ -16,13 +16,14 @@ import pytest
 
 from game.scenario.loader import check_file
 from game.scenario.quiz_loader import is_quiz_file
+from game.web.loader import is_web_file
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 # `example/` is the format's worked example (English only, for authors), not part of the classroom library.
-NOT_LIBRARY = {"example", "checks"}
+NOT_LIBRARY = {"example", "checks", "web"}
 LIBRARY_DIRS = sorted(p for p in SCENARIOS.iterdir() if p.is_dir() and p.name not in NOT_LIBRARY)
 LIBRARY_FILES = sorted(
-    path for folder in LIBRARY_DIRS for path in folder.glob("*.yaml") if not is_quiz_file(path)
+    path for folder in LIBRARY_DIRS for path in folder.glob("*.yaml") if not is_quiz_file(path) and not is_web_file(path)
 )
 
 

@@ -1,0 +1,197 @@
+"""The one web-file loader: `validate`, the search index and the game read web files through here.
+
+`check_web_file(path)` reads, parses and checks one web file against what it may refer to (the
+shared sites of its language and its scenario) and never raises: it returns `(LoadedWeb or None,
+problems)`. `load_web_file(path)` returns the `LoadedWeb` or raises `ScenarioError`.
+`is_web_file(path)` tells a web file (`kind: web`) from a scenario, as `is_quiz_file` does for quizzes.
+Reads files (this is a loader); never imports pygame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Optional, Union
+
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.loader import read_source
+from game.scenario.validate import Context, check_image_references, image_references, mapping_items, text_at
+from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
+from game.web.model import LoadedWeb, WebFile
+from game.web.validate import Known, ScenarioPosts, check_web_document
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SHARED_FOLDER = "web"  # <library>/web/ holds the shared sites
+_KIND_LINE = re.compile(r"""^kind[ \t]*:[ \t]*(["']?)web\1[ \t]*(#.*)?$|["']kind["'][ \t]*:[ \t]*["']web["']""", re.MULTILINE)
+_SNIFF_BYTES = 64 * 1024
+
+
+def is_web_text(text: str) -> bool:
+    """True when the YAML text declares `kind: web` at its top level."""
+    return _KIND_LINE.search(text) is not None
+
+
+def is_web_file(path: PathLike) -> bool:
+    """True when the file declares `kind: web` (reads at most the first 64 KB; False if unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return is_web_text(head.decode("utf-8", errors="replace"))
+
+
+def _error(file: str, code: str, message: str, line: int = 0, column: int = 0) -> Problem:
+    return Problem(file, line, column, "error", code, message)
+
+
+def read_document(file: str) -> tuple[Optional[Document], Optional[bytes], list[Problem]]:
+    """A file's parsed YAML (top level a mapping), its bytes, and the problems met on the way."""
+    raw, problems = read_source(file)
+    if raw is None:
+        return None, None, problems
+    text, problems = decode_yaml_bytes(raw, file)
+    if text is None:
+        return None, raw, problems
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        return None, raw, [_error(file, "file-empty", "the file is empty; see docs/web-format.md for a complete example", 1, 1)]
+    document, problems = parse_yaml(text, file)
+    if document is not None and not isinstance(document.data, dict):
+        line, column = document.mark(())
+        return None, raw, problems + [_error(file, "not-a-mapping", "the top level of a web file must be fields such as 'kind: web', 'id:', 'language:' and 'pages:'", line, column)]
+    return document, raw, problems
+
+
+# ----------------------------------------------------------------------------------------------
+# What a file may refer to: the shared sites, and its scenario
+
+
+def shared_folder(file: str) -> Path:
+    """The folder of shared web files for a web file: its own folder if named `web/`, else `../web/`."""
+    folder = Path(file).parent
+    return folder if folder.name == SHARED_FOLDER else folder.parent / SHARED_FOLDER
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [folder / name for name in names if name.lower().endswith(YAML_SUFFIXES) and not name.startswith(".") and (folder / name).is_file()]
+
+
+def known_outside(file: str, language: Optional[str]) -> Known:
+    """Sites and pages defined by the shared web files of `language` (other than `file` itself), read defensively."""
+    sites: dict[str, str] = {}
+    pages: set[str] = set()
+    where: dict[str, str] = {}
+    own = os.path.normcase(os.path.abspath(file))
+    for path in yaml_files(shared_folder(file)):
+        if os.path.normcase(os.path.abspath(path)) == own or not is_web_file(path):
+            continue
+        document, _, _ = read_document(str(path))
+        if document is None or document.data.get("language") != language:
+            continue
+        for _, site in mapping_items(document.data, "sites"):
+            site_id, domain = text_at(site, "id"), text_at(site, "domain")
+            if site_id and site_id not in sites:
+                sites[site_id] = domain or ""
+                where[f"site:{site_id}"] = path.name
+        for _, page in mapping_items(document.data, "pages"):
+            page_id = text_at(page, "id")
+            if page_id and page_id not in pages:
+                pages.add(page_id)
+                where[f"page:{page_id}"] = path.name
+    return Known(sites, frozenset(pages), where)
+
+
+def find_scenario(file: str, scenario_id: str, language: Optional[str]):
+    """(ScenarioFacts of the scenario with this id in the web file's folder, or None; a problem message or None)."""
+    from game.scenario.translations import read_facts
+
+    found = []
+    for path in yaml_files(Path(file).parent):
+        facts = read_facts(str(path))
+        if facts is not None:
+            found.append(facts)
+    match = next((facts for facts in found if facts.id == scenario_id), None)
+    if match is None:
+        from game.scenario.validate import did_you_mean
+
+        return None, f"no scenario with id '{scenario_id}' in this folder{did_you_mean(scenario_id, [facts.id for facts in found])}; 'scenario:' names the scenario next to this file"
+    if language and match.language != language:
+        return None, f"the scenario '{scenario_id}' ({Path(match.file).name}) is in '{match.language}' but this file is in '{language}'; name the scenario of this file's language"
+    return match, None
+
+
+def scenario_posts(facts) -> ScenarioPosts:
+    """The verdicts, pictures and accounts of a scenario, from its facts."""
+    images: dict[str, str] = {}
+    for _, post in mapping_items(facts.data, "posts"):
+        image, post_id = text_at(post, "image", "file"), text_at(post, "id")
+        if image and post_id:
+            images.setdefault(image, post_id)
+    return ScenarioPosts(facts.file, {post.id: post.verdict or "" for post in facts.posts}, images, frozenset(account for _, account in facts.account_ids))
+
+
+def account_site_problems(facts, sites: set[str]) -> list[Problem]:
+    """Problems, located in the scenario file, with accounts whose `site` is no site of the web."""
+    from game.scenario.validate import did_you_mean
+
+    problems = []
+    for index, account in mapping_items(facts.data, "accounts"):
+        site = text_at(account, "site")
+        if site is not None and site not in sites:
+            line, column = facts.document.mark(("accounts", index, "site"))
+            problems.append(Problem(facts.file, line, column, "error", "unknown-account-site",
+                                    f"account '{text_at(account, 'id')}': site '{site}' is not a site of the web{did_you_mean(site, sites)}"))
+    return problems
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def _check(file: str, decode_images: bool) -> tuple[Optional[LoadedWeb], list[Problem]]:
+    document, raw, yaml_problems = read_document(file)
+    if document is None or raw is None:
+        return None, yaml_problems
+    data = document.data
+    language = data.get("language") if isinstance(data.get("language"), str) else None
+    known = known_outside(file, language)
+    facts, scenario_problem = (None, None)
+    scenario_id = text_at(data, "scenario")
+    if scenario_id:
+        facts, scenario_problem = find_scenario(file, scenario_id, language)
+    context = Context(file, document, root=WebFile)
+    web = check_web_document(context, known, scenario_posts(facts) if facts else None, scenario_problem)
+    check_image_references(context, Path(file).parent, image_references(context, "pages", ("picture", "file"), "picture"), decode_images)
+    problems = yaml_problems + without_stand_in_follow_ups(document, context.problems)
+    if facts is not None:
+        own_sites = {site_id for _, site in mapping_items(data, "sites") if (site_id := text_at(site, "id"))}
+        problems += account_site_problems(facts, set(known.sites) | own_sites)
+    if web is None or any(problem.is_error for problem in problems):
+        return None, problems
+    return LoadedWeb(web=web, path=file, sha256=hashlib.sha256(raw).hexdigest()), problems
+
+
+def check_web_file(path: PathLike, *, decode_images: bool = True) -> tuple[Optional[LoadedWeb], list[Problem]]:
+    """Load and check one web file. Never raises; returns (web or None when there are errors, problems in file order)."""
+    file = os.fspath(path)
+    try:
+        loaded, problems = _check(file, decode_images)
+    except Exception as error:  # the last line of defence: a bug here must not become a traceback
+        return None, [_error(file, "internal-error", f"unexpected problem while checking this web file ({type(error).__name__}: {error}); please report it")]
+    problems.sort(key=lambda problem: (problem.file != file, problem.file, problem.line, problem.column))
+    return loaded, problems
+
+
+def load_web_file(path: PathLike) -> LoadedWeb:
+    """Load a web file, or raise `ScenarioError` with every problem found."""
+    loaded, problems = check_web_file(path)
+    if loaded is None:
+        raise ScenarioError(problems)
+    return loaded
