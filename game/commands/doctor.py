@@ -2,7 +2,8 @@
 
 Prints one ✓ or ✗ line per check and exits 1 if any check fails:
 pygame-ce installed and not mixed with `pygame`, SDL and SDL_ttf versions, Khmer shaping works,
-the bundled fonts are found, the data folder is writable, and the frames per second on a sample feed.
+the bundled fonts are found, the data folder is writable, SQLite has FTS5 (the offline web's search),
+and the frames per second on a sample feed.
 Runs headless (SDL's dummy video driver) unless SDL_VIDEODRIVER is set. pygame is imported inside `run`.
 """
 
@@ -110,6 +111,19 @@ def check_data_folder(override: str | None) -> Check:
     return Check(True, "data folder writable", str(folder))
 
 
+def check_fts5() -> Check:
+    """SQLite's FTS5 full-text search, which ranks the offline web's search results."""
+    import sqlite3
+
+    from game.web.index import fts5_available
+
+    if fts5_available():
+        return Check(True, "SQLite full-text search (FTS5)", f"SQLite {sqlite3.sqlite_version}")
+    return Check(False, "SQLite full-text search (FTS5)",
+                 f"this Python's SQLite {sqlite3.sqlite_version} has no FTS5: the verify screen's search still works, with a slower "
+                 "ranking in Python; install a Python built with a full SQLite (python.org and most Linux builds have it)")
+
+
 def measure_fps(frames: int) -> Check:
     """Scroll a sample feed in the real feed scene and time the frames."""
     import pygame
@@ -144,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
         checks.append(check_fonts())
         checks.append(check_khmer_shaping() if checks[-1].ok else Check(False, "Khmer shaping works", "no font to test with"))
     checks.append(check_data_folder(args.data_dir))
+    checks.append(check_fts5())
     if all(c.ok for c in checks):
         checks.append(measure_fps(max(10, args.frames)))
     out = sys.stdout

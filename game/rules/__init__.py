@@ -5,12 +5,19 @@ Never imports pygame, never reads the clock, never touches files. Re-exported he
 `record.result_record`, `bots.make_policy`, `state.state_to_dict` / `state.state_from_dict`.
 """
 
-from game.rules.commands import Action, EndRound, Flag, Share, Skip, Tick, UseTool
+from game.rules.commands import Action, CheckSource, ClosePage, EndRound, Flag, OpenPage, Search, SearchPicture, SeeResults, Share, Skip, Tick, UseTool
 from game.rules.engine import Step, apply, check, new_round
-from game.rules.events import Decided, FeedbackReady, Rejected, RoundOver, ToolUsed
+from game.rules.events import Browsed, Decided, FeedbackReady, Rejected, RoundOver, ToolUsed
 
 __all__ = [
     "Action",
+    "Browsed",
+    "CheckSource",
+    "ClosePage",
+    "OpenPage",
+    "Search",
+    "SearchPicture",
+    "SeeResults",
     "Decided",
     "EndRound",
     "FeedbackReady",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
+from typing import Optional, Union
 
 from game.scenario.model import Tool
 
@@ -68,6 +68,74 @@ class UseTool:
         object.__setattr__(self, "tool", tool)
 
 
+QUERY_SOURCES = ("typed", "chips")
+
+
+@dataclass(frozen=True)
+class Search:
+    """A query in the offline web about a post: `source` is "typed" or "chips" (keyword chips from the post).
+
+    `shown` is how many results the screen shows at once without scrolling. The first query on a post
+    uses the `search` tool (its seconds and its point cost, once per post).
+    """
+
+    post: str
+    text: str
+    source: str = "typed"
+    shown: int = 0
+
+
+@dataclass(frozen=True)
+class SeeResults:
+    """The trainee has now looked at the first `seen` results of the latest query (scrolled to them)."""
+
+    post: str
+    seen: int
+
+
+@dataclass(frozen=True)
+class OpenPage:
+    """A page of the offline web opened while checking a post.
+
+    `site` and `domain` are the page's site id and domain, `site_kind` its kind ("fact_checker" pages use
+    the `fact_check` tool). `rank` is its rank in the latest results (1 = top), or None when it was
+    opened another way (a link, a picture's earlier appearance). Each page opened costs
+    `tool_seconds.page` simulated seconds; the page stays open until the next page, `ClosePage` or the decision.
+    """
+
+    post: str
+    page: str
+    site: str
+    domain: str = ""
+    site_kind: str = ""
+    rank: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class ClosePage:
+    """Back to the post (or to the results): the open page stops counting its reading time."""
+
+    post: str
+
+
+@dataclass(frozen=True)
+class CheckSource:
+    """The account's profile (`site` None) or a site's "about this source" card: the `source` tool, once per post."""
+
+    post: str
+    site: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class SearchPicture:
+    """A reverse image search on the post's picture: the `reverse_image` tool, once per post."""
+
+    post: str
+
+
+BROWSING = (Search, SeeResults, OpenPage, ClosePage, CheckSource, SearchPicture)
+
+
 @dataclass(frozen=True)
 class EndRound:
     """The learner ends the round early: every undecided post counts as skipped."""
@@ -78,7 +146,7 @@ class Tick:
     """Time passes (the shell sends this every frame or so); ends the round when the time budget runs out."""
 
 
-Command = Union[Share, Flag, Skip, UseTool, EndRound, Tick]
+Command = Union[Share, Flag, Skip, UseTool, Search, SeeResults, OpenPage, ClosePage, CheckSource, SearchPicture, EndRound, Tick]
 DECISIONS = (Share, Flag, Skip)
 
 

@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass
 from typing import Optional, Union
 
+from game.rules.browse import apply_browse, check_browse, close_pages
 from game.rules.clues import clue_for, tool_applies
-from game.rules.commands import Action, EndRound, Flag, Share, Skip, Tick, UseTool, action_of
+from game.rules.commands import BROWSING, Action, EndRound, Flag, Share, Skip, Tick, UseTool, action_of
 from game.rules.debrief import post_feedback
 from game.rules.events import REJECTION_REASONS, Decided, Event, FeedbackReady, Rejected, RoundOver, ToolUsed
 from game.rules.scoring import decision_points, is_correct
@@ -98,6 +99,9 @@ def check(state: RoundState, command: object) -> Optional[Rejected]:
         if command.tool in state.tools_on(command.post):
             return _reject("tool-already-used", f"({command.tool.value} on {command.post!r})")
         return None
+    if isinstance(command, BROWSING):
+        problem = check_browse(state, command)
+        return _reject(*problem) if problem else None
     if isinstance(command, (Share, Flag, Skip)):
         if not state.has_post(command.post):
             return _reject("unknown-post", f"({command.post!r})")
@@ -143,7 +147,17 @@ def _apply(state: RoundState, command: object, now: float) -> Step:
         return Step(finished, events)
     if isinstance(command, UseTool):
         return _use_tool(advanced, command)
+    if isinstance(command, BROWSING):
+        return _browse(advanced, command)
     return _decide(advanced, command)
+
+
+def _browse(state: RoundState, command: object) -> Step:
+    state, events = apply_browse(state, command)
+    if _time_is_up(state):
+        state, finish_events = _finish(state, "time-up")
+        events += finish_events
+    return Step(state, events)
 
 
 def _use_tool(state: RoundState, command: UseTool) -> Step:
@@ -164,8 +178,9 @@ def _decide(state: RoundState, command: Union[Share, Flag, Skip]) -> Step:
     assert action is not None
     post = state.post(command.post)
     reasons = tuple(dict.fromkeys(command.reasons)) if isinstance(command, Flag) else ()
+    state = close_pages(state)
     tools = state.tools_on(post.id)
-    seconds = (state.clock - state.last_decision_clock) + sum(state.tool_cost_seconds(tool) for tool in tools)
+    seconds = (state.clock - state.last_decision_clock) + state.simulated_seconds_on(post.id)
     decision = Decision(post.id, action, reasons, at=state.elapsed, seconds=seconds)
     state = state.with_changes(decisions=state.decisions + (decision,), last_decision_clock=state.clock)
     events: list[Event] = [
@@ -182,11 +197,12 @@ def _decide(state: RoundState, command: Union[Share, Flag, Skip]) -> Step:
 def _finish(state: RoundState, reason: str) -> tuple[RoundState, tuple[Event, ...]]:
     """End the round: every undecided post counts as skipped (marked `auto=reason`)."""
     events: list[Event] = []
+    state = close_pages(state)
     decisions = list(state.decisions)
     for post_id in state.undecided:
         post = state.post(post_id)
         tools = state.tools_on(post_id)
-        seconds = float(sum(state.tool_cost_seconds(tool) for tool in tools))
+        seconds = state.simulated_seconds_on(post_id)
         decisions.append(Decision(post_id, Action.skip, (), at=state.elapsed, seconds=seconds, auto=reason))
         points = decision_points(state.loaded, post, Action.skip, (), len(tools))
         events.append(Decided(post_id, Action.skip, is_correct(post, Action.skip), points, auto=reason))

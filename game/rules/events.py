@@ -28,6 +28,20 @@ class ToolUsed:
 
 
 @dataclass(frozen=True)
+class Browsed:
+    """A step in the offline web was recorded: `kind` is "search", "results", "page", "close", "source" or "picture".
+
+    `tool` is the verify tool it used for the first time on this post (None when none, or already used);
+    `seconds` the simulated seconds it cost (the tool's, plus a page's own seconds for "page").
+    """
+
+    post: str
+    kind: str
+    tool: Optional[Tool]
+    seconds: int
+
+
+@dataclass(frozen=True)
 class Decided:
     """A post was decided. `auto` is "time-up" or "ended" when the game skipped it for the learner."""
 
@@ -70,8 +84,10 @@ REJECTION_REASONS = {
     "no-image": "This post has no picture for a reverse image search.",
     "tool-already-used": "This tool has already been used on this post.",
     "unknown-technique": "A reason is not a technique id this scenario knows.",
+    "bad-query": "A query needs some words and a source of 'typed' or 'chips'.",
+    "bad-page": "A page needs its id, its site's id and a rank of 1 or more (or none).",
     "unknown-command": "This is not a command the rules know.",
     "internal-error": "The rules hit an unexpected problem; nothing was changed.",
 }
 
-Event = Union[ToolUsed, Decided, FeedbackReady, RoundOver, Rejected]
+Event = Union[ToolUsed, Browsed, Decided, FeedbackReady, RoundOver, Rejected]

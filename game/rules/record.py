@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional, Union
 
+from game.rules.browse import browsing_entry
 from game.rules.debrief import debrief
 from game.rules.scoring import is_correct, points_for, right_reason
 from game.rules.state import RoundState
@@ -54,6 +55,7 @@ def decision_entry(state: RoundState, post_id: str) -> dict[str, Any]:
         "correct": is_correct(post, decision.action),
         "points": points_for(state, decision),
         "seconds": round(decision.seconds, 3),
+        **browsing_entry(state, post_id),  # queries, pages, lateral (pinned); ranks_clicked, results_seen_before_click
         # extra keys
         "verdict": post.verdict.value,
         "techniques": [use.id for use in post.techniques],

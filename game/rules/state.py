@@ -1,9 +1,10 @@
 """Round state: an immutable snapshot of one round, and its plain-dict form for saving and resuming.
 
-Holds the scenario, the feed order, each decision and tool use, and the round's clocks.
+Holds the scenario, the feed order, each decision and tool use, the queries and pages of the offline web,
+and the round's clocks.
 Nothing drawable lives here. `engine.apply` makes new states; nothing else changes them.
 Time: `clock` is the latest real `now` (seconds) the shell passed in; the simulated elapsed time
-is the real seconds since the round started plus the simulated seconds of every tool used.
+is the real seconds since the round started plus the simulated seconds of every tool used and page opened.
 No pygame, no clock reads, no file I/O.
 """
 
@@ -47,6 +48,43 @@ class ToolUse:
 
 
 @dataclass(frozen=True)
+class Query:
+    """A query typed (or made from keyword chips) in the offline web while checking a post.
+
+    `shown` is how many results the screen showed at once; `seen` how many the trainee looked at (scrolled to).
+    """
+
+    post: str
+    text: str
+    source: str
+    at: float = 0.0
+    shown: int = 0
+    seen: int = 0
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A page opened while checking a post. `opened`/`closed` are real clock times (closed None while open).
+
+    `rank` is its rank in the latest results, or None when it was not opened from results; `other_source`
+    is True when its site is neither the post's account's site nor the domain of the post's link.
+    `results_seen` is how many results the trainee had looked at before opening it (from results only).
+    """
+
+    post: str
+    page: str
+    site: str
+    rank: Optional[int]
+    opened: float
+    closed: Optional[float] = None
+    other_source: bool = False
+    results_seen: Optional[int] = None
+
+    def seconds(self, clock: float) -> float:
+        return max(0.0, (self.closed if self.closed is not None else clock) - self.opened)
+
+
+@dataclass(frozen=True)
 class RoundState:
     """One round. Make it with `engine.new_round`; change it only through `engine.apply`."""
 
@@ -60,6 +98,8 @@ class RoundState:
     last_decision_clock: float = 0.0
     decisions: tuple[Decision, ...] = ()
     tool_uses: tuple[ToolUse, ...] = ()
+    queries: tuple[Query, ...] = ()
+    page_views: tuple[PageView, ...] = ()
     over: bool = False
     end_reason: Optional[str] = None  # "all-decided", "ended" or "time-up" once over
 
@@ -111,8 +151,24 @@ class RoundState:
         return int(getattr(self.loaded.scenario.tool_seconds, tool.value))
 
     @property
+    def page_seconds(self) -> int:
+        """Simulated seconds each page opened in the offline web costs."""
+        return int(self.loaded.scenario.tool_seconds.page)
+
+    @property
     def tool_seconds_spent(self) -> float:
-        return float(sum(self.tool_cost_seconds(use.tool) for use in self.tool_uses))
+        """Simulated seconds of every tool used and every page opened."""
+        return float(sum(self.tool_cost_seconds(use.tool) for use in self.tool_uses) + self.page_seconds * len(self.page_views))
+
+    def queries_on(self, post_id: str) -> tuple[Query, ...]:
+        return tuple(query for query in self.queries if query.post == post_id)
+
+    def pages_on(self, post_id: str) -> tuple[PageView, ...]:
+        return tuple(view for view in self.page_views if view.post == post_id)
+
+    def simulated_seconds_on(self, post_id: str) -> float:
+        """Simulated seconds of the tools used and the pages opened on one post."""
+        return float(sum(self.tool_cost_seconds(tool) for tool in self.tools_on(post_id)) + self.page_seconds * len(self.pages_on(post_id)))
 
     @property
     def real_seconds(self) -> float:
@@ -163,6 +219,12 @@ def state_to_dict(state: RoundState) -> dict[str, Any]:
             for d in state.decisions
         ],
         "tool_uses": [{"post": u.post, "tool": u.tool.value, "at": u.at} for u in state.tool_uses],
+        "queries": [{"post": q.post, "text": q.text, "source": q.source, "at": q.at, "shown": q.shown, "seen": q.seen} for q in state.queries],
+        "page_views": [
+            {"post": v.post, "page": v.page, "site": v.site, "rank": v.rank, "opened": v.opened, "closed": v.closed,
+             "other_source": v.other_source, "results_seen": v.results_seen}
+            for v in state.page_views
+        ],
         "over": state.over,
         "end_reason": state.end_reason,
     }
@@ -200,7 +262,12 @@ def state_from_dict(data: Any, loaded: LoadedScenario) -> RoundState:
         tool_uses = tuple(
             ToolUse(post=str(u["post"]), tool=Tool(u["tool"]), at=float(u["at"])) for u in data["tool_uses"]
         )
-        if any(item.post not in post_ids for item in decisions + tool_uses):
+        queries = tuple(
+            Query(str(q["post"]), str(q["text"]), str(q["source"]), float(q["at"]), int(q["shown"]), int(q["seen"]))
+            for q in data.get("queries", ())
+        )
+        page_views = tuple(_page_view(v) for v in data.get("page_views", ()))
+        if any(item.post not in post_ids for item in decisions + tool_uses + queries + page_views):
             raise StateError("The saved round mentions a post that is not in the scenario.")
         if len({d.post for d in decisions}) != len(decisions):
             raise StateError("The saved round decides a post twice.")
@@ -219,6 +286,8 @@ def state_from_dict(data: Any, loaded: LoadedScenario) -> RoundState:
             last_decision_clock=float(data["last_decision_clock"]),
             decisions=decisions,
             tool_uses=tool_uses,
+            queries=queries,
+            page_views=page_views,
             over=bool(data["over"]),
             end_reason=None if end_reason is None else str(end_reason),
         )
@@ -226,3 +295,10 @@ def state_from_dict(data: Any, loaded: LoadedScenario) -> RoundState:
         raise
     except (KeyError, TypeError, ValueError) as error:
         raise StateError(f"The saved round is damaged ({type(error).__name__}: {error}).") from None
+
+
+def _page_view(data: dict) -> PageView:
+    rank, closed, seen = data.get("rank"), data.get("closed"), data.get("results_seen")
+    return PageView(str(data["post"]), str(data["page"]), str(data["site"]), None if rank is None else int(rank),
+                    float(data["opened"]), None if closed is None else float(closed), bool(data.get("other_source", False)),
+                    None if seen is None else int(seen))

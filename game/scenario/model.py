@@ -145,6 +145,7 @@ class ToolSeconds(_Model):
     search: int = Field(30, ge=0, le=3600, description="Seconds to search other outlets.")
     reverse_image: int = Field(30, ge=0, le=3600, description="Seconds for a reverse image search.")
     fact_check: int = Field(20, ge=0, le=3600, description="Seconds for a fact-check lookup.")
+    page: int = Field(10, ge=0, le=3600, description="Seconds each page opened in the offline web costs (on top of the tool's own seconds).")
 
 
 class FacilitatorNotes(_Model):

@@ -24,3 +24,8 @@ def data_dir() -> Path:
 def results_dir() -> Path:
     """The folder for result files (one JSON file per finished round)."""
     return data_dir() / "results"
+
+
+def cache_dir() -> Path:
+    """The folder for caches the game can rebuild at any time (the offline web's search index)."""
+    return data_dir() / "cache"

@@ -12,19 +12,22 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import read_source
 from game.scenario.validate import Context, check_image_references, image_references, mapping_items, text_at
 from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
+from game.web.library import Web, build_web
 from game.web.model import LoadedWeb, WebFile
 from game.web.validate import Known, ScenarioPosts, check_web_document
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+BUILTIN_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHARED_FOLDER = "web"  # <library>/web/ holds the shared sites
 _KIND_LINE = re.compile(r"""^kind[ \t]*:[ \t]*(["']?)web\1[ \t]*(#.*)?$|["']kind["'][ \t]*:[ \t]*["']web["']""", re.MULTILINE)
 _SNIFF_BYTES = 64 * 1024
@@ -49,8 +52,25 @@ def _error(file: str, code: str, message: str, line: int = 0, column: int = 0) -
     return Problem(file, line, column, "error", code, message)
 
 
-def read_document(file: str) -> tuple[Optional[Document], Optional[bytes], list[Problem]]:
+class Memo:
+    """Files already read during one library load, so the shared sites and scenarios are parsed once."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, tuple] = {}
+        self.facts: dict[str, object] = {}
+
+
+def read_document(file: str, memo: Optional[Memo] = None) -> tuple[Optional[Document], Optional[bytes], list[Problem]]:
     """A file's parsed YAML (top level a mapping), its bytes, and the problems met on the way."""
+    if memo is not None:
+        key = os.path.normcase(os.path.abspath(file))
+        if key not in memo.documents:
+            memo.documents[key] = _read_document(file)
+        return memo.documents[key]
+    return _read_document(file)
+
+
+def _read_document(file: str) -> tuple[Optional[Document], Optional[bytes], list[Problem]]:
     raw, problems = read_source(file)
     if raw is None:
         return None, None, problems
@@ -84,7 +104,7 @@ def yaml_files(folder: Path) -> list[Path]:
     return [folder / name for name in names if name.lower().endswith(YAML_SUFFIXES) and not name.startswith(".") and (folder / name).is_file()]
 
 
-def known_outside(file: str, language: Optional[str]) -> Known:
+def known_outside(file: str, language: Optional[str], memo: Optional[Memo] = None) -> Known:
     """Sites and pages defined by the shared web files of `language` (other than `file` itself), read defensively."""
     sites: dict[str, str] = {}
     pages: set[str] = set()
@@ -93,7 +113,7 @@ def known_outside(file: str, language: Optional[str]) -> Known:
     for path in yaml_files(shared_folder(file)):
         if os.path.normcase(os.path.abspath(path)) == own or not is_web_file(path):
             continue
-        document, _, _ = read_document(str(path))
+        document, _, _ = read_document(str(path), memo)
         if document is None or document.data.get("language") != language:
             continue
         for _, site in mapping_items(document.data, "sites"):
@@ -109,13 +129,22 @@ def known_outside(file: str, language: Optional[str]) -> Known:
     return Known(sites, frozenset(pages), where)
 
 
-def find_scenario(file: str, scenario_id: str, language: Optional[str]):
-    """(ScenarioFacts of the scenario with this id in the web file's folder, or None; a problem message or None)."""
+def _facts(path: str, memo: Optional[Memo]):
     from game.scenario.translations import read_facts
 
+    if memo is None:
+        return read_facts(path)
+    key = os.path.normcase(os.path.abspath(path))
+    if key not in memo.facts:
+        memo.facts[key] = None if is_web_file(path) else read_facts(path)
+    return memo.facts[key]
+
+
+def find_scenario(file: str, scenario_id: str, language: Optional[str], memo: Optional[Memo] = None):
+    """(ScenarioFacts of the scenario with this id in the web file's folder, or None; a problem message or None)."""
     found = []
     for path in yaml_files(Path(file).parent):
-        facts = read_facts(str(path))
+        facts = _facts(str(path), memo)
         if facts is not None:
             found.append(facts)
     match = next((facts for facts in found if facts.id == scenario_id), None)
@@ -155,17 +184,17 @@ def account_site_problems(facts, sites: set[str]) -> list[Problem]:
 # ----------------------------------------------------------------------------------------------
 
 
-def _check(file: str, decode_images: bool) -> tuple[Optional[LoadedWeb], list[Problem]]:
-    document, raw, yaml_problems = read_document(file)
+def _check(file: str, decode_images: bool, memo: Optional[Memo] = None) -> tuple[Optional[LoadedWeb], list[Problem]]:
+    document, raw, yaml_problems = read_document(file, memo)
     if document is None or raw is None:
         return None, yaml_problems
     data = document.data
     language = data.get("language") if isinstance(data.get("language"), str) else None
-    known = known_outside(file, language)
+    known = known_outside(file, language, memo)
     facts, scenario_problem = (None, None)
     scenario_id = text_at(data, "scenario")
     if scenario_id:
-        facts, scenario_problem = find_scenario(file, scenario_id, language)
+        facts, scenario_problem = find_scenario(file, scenario_id, language, memo)
     context = Context(file, document, root=WebFile)
     web = check_web_document(context, known, scenario_posts(facts) if facts else None, scenario_problem)
     check_image_references(context, Path(file).parent, image_references(context, "pages", ("picture", "file"), "picture"), decode_images)
@@ -178,11 +207,11 @@ def _check(file: str, decode_images: bool) -> tuple[Optional[LoadedWeb], list[Pr
     return LoadedWeb(web=web, path=file, sha256=hashlib.sha256(raw).hexdigest()), problems
 
 
-def check_web_file(path: PathLike, *, decode_images: bool = True) -> tuple[Optional[LoadedWeb], list[Problem]]:
+def check_web_file(path: PathLike, *, decode_images: bool = True, memo: Optional[Memo] = None) -> tuple[Optional[LoadedWeb], list[Problem]]:
     """Load and check one web file. Never raises; returns (web or None when there are errors, problems in file order)."""
     file = os.fspath(path)
     try:
-        loaded, problems = _check(file, decode_images)
+        loaded, problems = _check(file, decode_images, memo)
     except Exception as error:  # the last line of defence: a bug here must not become a traceback
         return None, [_error(file, "internal-error", f"unexpected problem while checking this web file ({type(error).__name__}: {error}); please report it")]
     problems.sort(key=lambda problem: (problem.file != file, problem.file, problem.line, problem.column))
@@ -195,3 +224,134 @@ def load_web_file(path: PathLike) -> LoadedWeb:
     if loaded is None:
         raise ScenarioError(problems)
     return loaded
+
+
+# ----------------------------------------------------------------------------------------------
+# The whole library
+
+
+def web_files(folders: Iterable[PathLike]) -> list[Path]:
+    """Every web file (`kind: web`) in the folders and their sub-folders, sorted, each once; `images/` folders skipped."""
+    found: dict[Path, None] = {}
+    for folder in folders:
+        base = Path(folder)
+        if base.is_file():
+            candidates = [base]
+        elif base.is_dir():
+            candidates = sorted(path for path in base.rglob("*") if path.suffix.lower() in YAML_SUFFIXES and "images" not in path.relative_to(base).parts)
+        else:
+            candidates = []
+        for path in candidates:
+            if not path.name.startswith(".") and path.is_file() and is_web_file(path):
+                found.setdefault(path.resolve(), None)
+    return list(found)
+
+
+def fingerprint(folders: Iterable[PathLike], extra: str = "") -> str:
+    """A key that changes when any YAML file under the folders is added, removed, changed or touched (paths, mtimes, sizes)."""
+    entries = []
+    for folder in folders:
+        base = Path(folder)
+        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
+        for path in paths:
+            if path.suffix.lower() in YAML_SUFFIXES:
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                entries.append(f"{path.resolve()}\0{stat.st_mtime_ns}\0{stat.st_size}")
+    return hashlib.sha256("\n".join([extra] + entries).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class WebLibrary:
+    """The webs found in some folders, by language, and the problems of the web files that did not load."""
+
+    webs: dict[str, Web]
+    loaded: tuple[LoadedWeb, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def web(self, language: str) -> Web:
+        """The web of a language (empty when there is none)."""
+        return self.webs.get(language) or Web(language)
+
+
+def load_web_library(folders: Iterable[PathLike], *, decode_images: bool = False) -> WebLibrary:
+    """Load every web file under the folders (shared ones first). Files with errors are left out; their problems are kept.
+
+    Ids are checked across files too: a scenario's web file may not reuse a site or page id of another scenario's.
+    """
+    memo = Memo()
+    files = web_files(folders)
+    files.sort(key=lambda path: (path.parent.name != SHARED_FOLDER, str(path)))
+    loaded: list[LoadedWeb] = []
+    problems: list[Problem] = []
+    for path in files:
+        web, found = check_web_file(path, decode_images=decode_images, memo=memo)
+        problems.extend(found)
+        if web is not None:
+            clash = _clash(web, loaded)
+            if clash:
+                problems.append(clash)
+                continue
+            loaded.append(web)
+    languages = sorted({web.web.language.value for web in loaded})
+    return WebLibrary({language: build_web(language, loaded) for language in languages}, tuple(loaded), tuple(problems))
+
+
+def _clash(web: LoadedWeb, earlier: list[LoadedWeb]) -> Optional[Problem]:
+    """An error when a web file defines a site or page id that another (non-shared) web file of its language already has."""
+    for other in earlier:
+        if other.web.language is not web.web.language:
+            continue
+        for kind, mine, theirs in (("site", {s.id for s in web.web.sites}, {s.id for s in other.web.sites}),
+                                   ("page", {p.id for p in web.web.pages}, {p.id for p in other.web.pages})):
+            shared = sorted(mine & theirs)
+            if shared:
+                return _error(web.path, "duplicate-id", f"{kind} id '{shared[0]}' is also defined in {other.path}; ids are shared by every web file of a language, so choose another (start it with the scenario's id)")
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# The offline web as the game and the `search` command open it
+
+
+class OfflineWeb:
+    """The searchable web of one language: an index (from the cache when it is current) and, on demand, the pages.
+
+    `search(query)` ranks pages; `web` (loaded on first use) opens pages, about cards, picture histories.
+    """
+
+    def __init__(self, folders: Iterable[PathLike], language: str, cache_dir: Optional[PathLike] = None, *, use_fts5: Optional[bool] = None):
+        from game.web.index import FORMAT, open_index
+
+        self.folders = [Path(folder) for folder in folders]
+        self.language = language
+        self._library: Optional[WebLibrary] = None
+        key = fingerprint(self.folders, f"{FORMAT}\0{language}\0{_segmenter_version()}")
+        path = Path(cache_dir) / f"web-index-{language}.sqlite" if cache_dir is not None else None
+        self.index = open_index(path, key, lambda: self.library.web(language), use_fts5=use_fts5)
+
+    @property
+    def library(self) -> WebLibrary:
+        if self._library is None:
+            self._library = load_web_library(self.folders)
+        return self._library
+
+    @property
+    def web(self) -> Web:
+        return self.library.web(self.language)
+
+    def search(self, query: str, limit: Optional[int] = None):
+        from game.web.index import LIMIT
+
+        return self.index.search(query, limit or LIMIT)
+
+
+def _segmenter_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return "khmercut " + version("khmercut")
+    except Exception:  # not installed (Khmer is then split at spaces only): a different index
+        return "no segmenter"
