@@ -4,6 +4,8 @@ Prints `path:line:col: error: message` (or `warning:`) for every problem in ever
 summary line. Exit codes: 0 with no errors, 1 with any error (or, with --strict, any warning),
 2 on a usage error. `--json` prints a list of {file, line, column, severity, code, message} instead.
 Folders are scanned recursively for *.yaml and *.yml. Never imports pygame.
+Web files (`kind: web`, the offline web; docs/web-format.md) are checked by game.web.loader, then
+compared with their originals (game.web.translations); a scenario no web file names gets a warning.
 Translations: after the single-file checks, `game.scenario.translations` compares each translation
 with its original (post ids, verdicts, techniques ...) and, when any file is or has a translation,
 prints a `languages:` table before the summary. Severity "info" (a draft translation) is in --json
@@ -63,6 +65,14 @@ def checker_for(path: str) -> Callable[[str], list[Problem]]:
     return CHECKERS[kind_of(path)]
 
 
+def _web_problems(files: list[str], kinds: dict[str, str]) -> list[Problem]:
+    """Checks across web files: translations, ids two scenario webs share, and scenarios with no web at all."""
+    from game.web.translations import check_web_translations, duplicates_across_files, scenarios_without_web
+
+    webs = [file for file in files if kinds[file] == "web"]
+    return check_web_translations(webs) + duplicates_across_files(webs) + scenarios_without_web([file for file in files if kinds[file] == "scenario"])
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(NAME, help="check scenario files and explain every problem", description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders to search for *.yaml and *.yml files")
@@ -96,8 +106,10 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(checker_for(file)(file))
     from game.scenario.translations import check_translations  # links between language versions
 
-    translations = check_translations([file for file in files if kind_of(file) == "scenario"])
+    kinds = {file: kind_of(file) for file in files}
+    translations = check_translations([file for file in files if kinds[file] == "scenario"])
     problems.extend(translations.problems)
+    problems.extend(_web_problems(files, kinds))
     errors = sum(1 for problem in problems if problem.severity == "error")
     warnings = sum(1 for problem in problems if problem.severity == "warning")  # "info" (e.g. draft) never fails
     if args.json:

@@ -52,8 +52,12 @@ def check_web_document(context: Context, known: Known, scenario: Optional[Scenar
     return web  # type: ignore[return-value]
 
 
+_DUPLICATE_CODES = {"id": "duplicate-id", "domain": "duplicate-domain", "file": "duplicate-picture", "post": "duplicate-query"}
+
+
 def _unique(context: Context, key: str, field_name: str, kind: str, outside: dict[str, str] | frozenset[str], where: dict[str, str], tag: str) -> dict[str, int]:
     """Ids (or other unique fields) of the list `key`, reporting duplicates here and with other files."""
+    code = _DUPLICATE_CODES[field_name]
     seen: dict[str, int] = {}
     for index, item in mapping_items(context.data, key):
         value = text_at(item, field_name)
@@ -62,10 +66,10 @@ def _unique(context: Context, key: str, field_name: str, kind: str, outside: dic
         path = (key, index, field_name)
         if value in seen:
             first = context.document.mark((key, seen[value], field_name))[0]
-            context.error(path, f"duplicate-{'id' if field_name == 'id' else field_name}", f"duplicate {kind} '{value}' (first used at line {first}); each must be different")
+            context.error(path, code, f"duplicate {kind} '{value}' (first used at line {first}); each must be different")
         elif value in outside:
             other = where.get(f"{tag}:{value}", "another web file")
-            context.error(path, f"duplicate-{'id' if field_name == 'id' else field_name}", f"{kind} '{value}' is already defined in {other}; use that one, or choose another")
+            context.error(path, code, f"{kind} '{value}' is already defined in {other}; use that one, or choose another")
         else:
             seen[value] = index
     return seen
