@@ -5,8 +5,9 @@ site ids with the same domains and kinds, the same page ids with the same sites,
 `concerns` and link targets, the same pictures and appearances, and queries for the same posts.
 Texts are never compared. `check_web_translations(files)` compares every web file among `files` that
 is a translation (its original is looked for next to it, in the shared folder, then among `files`).
-`scenarios_without_web(files)` warns, for each scenario among `files` with misleading posts, when
-no web file in its folder names it. Reads files through the loader's safe reader; never raises,
+`scenarios_without_web(files)` warns, for each scenario among `files` with misleading posts in a
+library that has an offline web (a `web/` folder beside the scenario's folder), when no web file in
+its folder names it. Reads files through the loader's safe reader; never raises,
 never imports pygame.
 """
 
@@ -185,6 +186,8 @@ def scenarios_without_web(files: Iterable[str]) -> list[Problem]:
     for path in files:
         if is_web_file(path):
             continue
+        if not shared_folder(str(path)).is_dir():
+            continue  # a scenario outside a library with an offline web (no `web/` folder beside its folder)
         facts = read_facts(str(path))
         if facts is None:
             continue
