@@ -110,13 +110,13 @@ class _Doc:
     columns: tuple[str, str, str]  # normalised title, text, site
 
 
-def _documents(web: Web) -> list[_Doc]:
+def _documents(web: Web, memo: Optional[dict] = None) -> list[_Doc]:
     docs = []
     for page_id in sorted(web.pages):
         page = web.pages[page_id]
         site = web.sites.get(page.site)
         name, domain = (site.name, site.domain) if site else (page.site, "")
-        columns = (normalise(page.title), normalise(page.text), normalise(f"{name} {domain}"))
+        columns = (normalise(page.title, memo=memo), normalise(page.text, memo=memo), normalise(f"{name} {domain}", memo=memo))
         docs.append(_Doc(page_id, page.site, page.title, domain, page.date, columns))
     return docs
 
@@ -191,9 +191,11 @@ class FtsIndex:
         self.connection.close()
 
 
-def _create(connection: sqlite3.Connection, docs: list[_Doc], key: str, language: str) -> None:
+def _create(connection: sqlite3.Connection, docs: list[_Doc], key: str, language: str, memo: Optional[dict] = None) -> None:
     connection.executescript(
+        "BEGIN;"
         "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE segments(run TEXT PRIMARY KEY, ends TEXT);"
         "CREATE TABLE docs(rowid INTEGER PRIMARY KEY, page TEXT, site TEXT, title TEXT, domain TEXT, date TEXT);"
         f"CREATE VIRTUAL TABLE pages USING fts5(title, text, site, tokenize=\"{FTS_TOKENIZE}\");"
         "CREATE VIRTUAL TABLE vocab USING fts5vocab(pages, 'row');"
@@ -202,8 +204,36 @@ def _create(connection: sqlite3.Connection, docs: list[_Doc], key: str, language
                            [(row, doc.page, doc.site, doc.title, doc.domain, doc.date) for row, doc in enumerate(docs, start=1)])
     connection.executemany("INSERT INTO pages(rowid, title, text, site) VALUES (?, ?, ?, ?)",
                            [(row, *doc.columns) for row, doc in enumerate(docs, start=1)])
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("key", key), ("language", language)])
+    connection.executemany("INSERT INTO segments VALUES (?, ?)", [(run, " ".join(map(str, ends))) for run, ends in (memo or {}).items()])
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("key", key), ("language", language), ("segmenter", segmenter_version())])
     connection.commit()
+
+
+def segmenter_version() -> str:
+    """Which Khmer segmenter made the word boundaries: a cache made by another one is not reused."""
+    try:
+        from importlib.metadata import version
+
+        return "khmercut " + version("khmercut")
+    except Exception:  # not installed: Khmer is then split at spaces only
+        return "no segmenter"
+
+
+def _read_memo(path: Optional[Path]) -> dict:
+    """The Khmer segmentations a previous build at `path` made with this segmenter (empty when none)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(connection.execute("SELECT name, value FROM meta"))
+            if meta.get("format") != FORMAT or meta.get("segmenter") != segmenter_version():
+                return {}
+            return {run: tuple(int(end) for end in ends.split()) for run, ends in connection.execute("SELECT run, ends FROM segments")}
+        finally:
+            connection.close()
+    except (sqlite3.Error, ValueError):
+        return {}
 
 
 def _read_key(path: Path) -> Optional[str]:
@@ -306,21 +336,43 @@ def _snippet(text: str, words: set[str]) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
+class _Recorder(dict):
+    """A segmentation memo that reads from a previous build's and records every run this build uses."""
+
+    def __init__(self, previous: dict, used: dict):
+        super().__init__()
+        self.previous, self.used = previous, used
+
+    def get(self, run, default=None):  # type: ignore[override]
+        ends = self.used.get(run)
+        if ends is None:
+            ends = self.previous.get(run)
+            if ends is not None:
+                self.used[run] = ends
+        return default if ends is None else ends
+
+    def __setitem__(self, run, ends) -> None:
+        self.used[run] = ends
+
+
 def build_index(web: Web, path: Optional[Union[str, os.PathLike]] = None, *, key: str = "", use_fts5: Optional[bool] = None) -> WebIndex:
     """Index every page of `web`: in an SQLite file at `path` (replaced atomically) or in memory, or in Python without FTS5."""
-    docs = _documents(web)
     if use_fts5 is False or (use_fts5 is None and not fts5_available()):
-        return PythonIndex(docs)
+        return PythonIndex(_documents(web))
     if path is None:
         connection = sqlite3.connect(":memory:", check_same_thread=False)
-        _create(connection, docs, key, web.language)
+        _create(connection, _documents(web), key, web.language)
         return FtsIndex(connection)
     target = Path(path)
+    memo = _read_memo(target)  # an edit re-segments only the Khmer it changed
+    used: dict = {}
+    docs = _documents(web, _Recorder(memo, used))
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     connection = sqlite3.connect(temporary)
     try:
-        _create(connection, docs, key, web.language)
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")  # a scratch file, renamed into place when complete
+        _create(connection, docs, key, web.language, used)
     finally:
         connection.close()
     os.replace(temporary, target)

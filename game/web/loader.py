@@ -249,18 +249,23 @@ def web_files(folders: Iterable[PathLike]) -> list[Path]:
 
 def fingerprint(folders: Iterable[PathLike], extra: str = "") -> str:
     """A key that changes when any YAML file under the folders is added, removed, changed or touched (paths, mtimes, sizes)."""
-    entries = []
+    entries = [extra]
     for folder in folders:
-        base = Path(folder)
-        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
-        for path in paths:
-            if path.suffix.lower() in YAML_SUFFIXES:
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                entries.append(f"{path.resolve()}\0{stat.st_mtime_ns}\0{stat.st_size}")
-    return hashlib.sha256("\n".join([extra] + entries).encode("utf-8", "surrogatepass")).hexdigest()
+        base = os.path.abspath(os.fspath(folder))
+        if os.path.isfile(base):
+            walked = [(os.path.dirname(base), [], [os.path.basename(base)])]
+        else:
+            walked = os.walk(base)
+        for root, subfolders, names in walked:
+            subfolders[:] = sorted(name for name in subfolders if name != "images")
+            for name in sorted(names):
+                if name.lower().endswith(YAML_SUFFIXES):
+                    try:
+                        stat = os.stat(os.path.join(root, name))
+                    except OSError:
+                        continue
+                    entries.append(f"{os.path.join(root, name)}\0{stat.st_mtime_ns}\0{stat.st_size}")
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -323,12 +328,12 @@ class OfflineWeb:
     """
 
     def __init__(self, folders: Iterable[PathLike], language: str, cache_dir: Optional[PathLike] = None, *, use_fts5: Optional[bool] = None):
-        from game.web.index import FORMAT, open_index
+        from game.web.index import FORMAT, open_index, segmenter_version
 
         self.folders = [Path(folder) for folder in folders]
         self.language = language
         self._library: Optional[WebLibrary] = None
-        key = fingerprint(self.folders, f"{FORMAT}\0{language}\0{_segmenter_version()}")
+        key = fingerprint(self.folders, f"{FORMAT}\0{language}\0{segmenter_version()}")
         path = Path(cache_dir) / f"web-index-{language}.sqlite" if cache_dir is not None else None
         self.index = open_index(path, key, lambda: self.library.web(language), use_fts5=use_fts5)
 
@@ -347,11 +352,3 @@ class OfflineWeb:
 
         return self.index.search(query, limit or LIMIT)
 
-
-def _segmenter_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return "khmercut " + version("khmercut")
-    except Exception:  # not installed (Khmer is then split at spaces only): a different index
-        return "no segmenter"

@@ -40,18 +40,30 @@ def default_segmenter() -> WordSegmenter:
     return _default
 
 
-def normalise(text: str, segmenter: Optional[WordSegmenter] = None) -> str:
-    """Text as it is indexed and as queries are read: NFC, one kind of space, U+200B between Khmer words."""
+Memo = dict  # Khmer run -> the offsets where its words end, as the segmenter found them
+
+
+def normalise(text: str, segmenter: Optional[WordSegmenter] = None, memo: Optional[Memo] = None) -> str:
+    """Text as it is indexed and as queries are read: NFC, one kind of space, U+200B between Khmer words.
+
+    `memo` (run -> word ends) remembers segmentations across calls, e.g. from one index build to the next;
+    it only ever holds what the segmenter itself returned, so the result is the same with or without it.
+    """
     segmenter = segmenter or default_segmenter()
     text = unicodedata.normalize("NFC", text)
     text = _SEPARATORS.sub(" ", text)
-    return _KHMER_RUN.sub(lambda match: _split_run(match.group(), segmenter), text)
+    return _KHMER_RUN.sub(lambda match: _split_run(match.group(), segmenter, memo), text)
 
 
-def _split_run(run: str, segmenter: WordSegmenter) -> str:
+def _split_run(run: str, segmenter: WordSegmenter, memo: Optional[Memo] = None) -> str:
     """A Khmer run with U+200B between its words and around it (so "ឆ្នាំ2008" is two tokens too)."""
+    ends = memo.get(run) if memo is not None else None
+    if ends is None:
+        ends = segmenter.khmer_word_ends(run)
+        if memo is not None:
+            memo[run] = tuple(ends)
     pieces, start = [], 0
-    for end in segmenter.khmer_word_ends(run):
+    for end in ends:
         pieces.append(run[start:end])
         start = end
     pieces.append(run[start:])

@@ -219,3 +219,37 @@ def test_offline_web_searches_and_opens_pages(tmp_path):
     assert found.results[0].page == "mf-repeat"
     assert web.web.page("mf-repeat").role.value == "data_void"
     assert (tmp_path / "cache" / "web-index-km.sqlite").is_file()
+
+
+def test_a_rebuild_after_an_edit_segments_only_the_khmer_that_changed(tmp_path, monkeypatch):
+    import khmercut
+
+    from game.web import text as web_text
+
+    try:
+        from game.lang.segment import WordSegmenter
+    except ImportError:
+        from game.ui.segment import WordSegmenter
+
+    calls = []
+
+    def counting(run):
+        calls.append(run)
+        return khmercut.tokenize(run)
+
+    root = make_library(tmp_path / "lib")
+    cache = tmp_path / "cache" / "web-index-km.sqlite"
+    monkeypatch.setattr(web_text, "_default", WordSegmenter(khmer_words=counting))
+    first = open_index(cache, fingerprint([root]), lambda: load_web_library([root]).web("km"))
+    assert len(calls) > 50
+    reference = {query: top(first, query, 8) for query, _ in KHMER}
+    first.close()
+
+    calls.clear()
+    monkeypatch.setattr(web_text, "_default", WordSegmenter(khmer_words=counting))  # a new process: nothing in memory
+    web_file = root / "market-fire" / "web.km.yaml"
+    web_file.write_text(web_file.read_text(encoding="utf-8").replace("គ្មាននរណាម្នាក់រងរបួសទេ", "អ្នកពន្លត់អគ្គិភ័យបានមកដល់"), encoding="utf-8")
+    second = open_index(cache, fingerprint([root]), lambda: load_web_library([root]).web("km"))
+    assert 0 < len(calls) <= 3  # the changed sentence's runs only
+    assert {query: top(second, query, 8) for query, _ in KHMER} == reference
+    assert top(second, "អ្នកពន្លត់អគ្គិភ័យ", 1) == ["mf-2019-report"]
