@@ -27,12 +27,13 @@ def register(subparsers) -> None:
 
 
 def _plain(snippet: str) -> str:
-    from game.web.index import snippet_parts
+    from game.web.index import snippet_parts  # imported when the command runs: the CLI loads every command's parser at start-up
 
     return " ".join("".join(f"[{text}]" if marked else text for text, marked in snippet_parts(snippet)).split())
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs: the CLI loads every command's parser at start-up.
     from game.store.paths import cache_dir
     from game.web.loader import BUILTIN_SCENARIOS, OfflineWeb
 

@@ -30,19 +30,21 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _check_scenario(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.loader import check_file
 
     return check_file(path)[1]
 
 
 def _check_quiz(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import check_quiz_file
 
     return check_quiz_file(path)[1]
 
 
 def _check_web(path: str) -> list[Problem]:
-    from game.web.loader import check_web_file
+    from game.web.loader import check_web_file  # imported when the command runs: the CLI loads every command's parser at start-up
 
     return check_web_file(path)[1]
 
@@ -53,6 +55,7 @@ CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenar
 
 def kind_of(path: str) -> str:
     """The kind of file at `path`: "quiz" or "web" when it says `kind: quiz` / `kind: web` at its top level, else "scenario"."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import is_quiz_file
     from game.web.loader import is_web_file
 
@@ -67,6 +70,7 @@ def checker_for(path: str) -> Callable[[str], list[Problem]]:
 
 def _web_problems(files: list[str], kinds: dict[str, str]) -> list[Problem]:
     """Checks across web files: translations, ids two scenario webs share, and scenarios with no web at all."""
+    # Imported when the command runs: the CLI loads every command's parser at start-up.
     from game.web.translations import check_web_translations, duplicates_across_files, scenarios_without_web
 
     webs = [file for file in files if kinds[file] == "web"]

@@ -11,6 +11,7 @@ post's account and link. Pure: no pygame, no clock reads, no file I/O, no import
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -67,8 +68,6 @@ def close_pages(state: RoundState) -> RoundState:
 
 
 def _closed(view: PageView, clock: float) -> PageView:
-    from dataclasses import replace
-
     return replace(view, closed=max(view.opened, clock))
 
 
@@ -107,8 +106,6 @@ def _see(state: RoundState, post_id: str, seen: int) -> RoundState:
     queries = list(state.queries)
     for index in range(len(queries) - 1, -1, -1):
         if queries[index].post == post_id:
-            from dataclasses import replace
-
             queries[index] = replace(queries[index], seen=max(queries[index].seen, int(seen)))
             return state.with_changes(queries=tuple(queries))
     return state

@@ -19,13 +19,14 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+from importlib.metadata import PackageNotFoundError, version
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence, Union
 
 from game.web.library import Web
-from game.web.text import FTS_TOKENIZE, ZWSP, fit_to_vocabulary, is_khmer_token, normalise, tokens
+from game.web.text import FTS_TOKENIZE, ZWSP, fit_to_vocabulary, is_khmer_token, is_token_char, normalise, tokens
 
 FORMAT = "feedwise-web-index/1"
 LIMIT = 8
@@ -123,7 +124,7 @@ def _documents(web: Web, memo: Optional[dict] = None) -> list[_Doc]:
 
 def _suggest(query: str, words: Sequence[str], vocabulary: dict[str, int]) -> Optional[str]:
     """The query with each word the index does not know replaced by its closest known word, or None."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # imported on the first misspelt word: most queries never need it
 
     choices = list(vocabulary)
     suggestion = query
@@ -212,10 +213,8 @@ def _create(connection: sqlite3.Connection, docs: list[_Doc], key: str, language
 def segmenter_version() -> str:
     """Which Khmer segmenter made the word boundaries: a cache made by another one is not reused."""
     try:
-        from importlib.metadata import version
-
         return "khmercut " + version("khmercut")
-    except Exception:  # not installed: Khmer is then split at spaces only
+    except PackageNotFoundError:  # not installed: Khmer is then split at spaces only
         return "no segmenter"
 
 
@@ -297,11 +296,9 @@ class PythonIndex:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of normalised text."""
-    from game.web.text import _is_token_char
-
     spans, start = [], None
     for offset, ch in enumerate(text):
-        if _is_token_char(ch):
+        if is_token_char(ch):
             start = offset if start is None else start
         elif start is not None:
             spans.append((start, offset))

@@ -18,8 +18,10 @@ from typing import Iterable, Optional, Union
 
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import read_source
-from game.scenario.validate import Context, check_image_references, image_references, mapping_items, text_at
+from game.scenario.translations import ScenarioFacts, read_facts
+from game.scenario.validate import Context, check_image_references, did_you_mean, image_references, mapping_items, text_at
 from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
+from game.web.index import FORMAT, LIMIT, SearchResults, open_index, segmenter_version
 from game.web.library import Web, build_web
 from game.web.model import LoadedWeb, WebFile
 from game.web.validate import Known, ScenarioPosts, check_web_document
@@ -129,9 +131,7 @@ def known_outside(file: str, language: Optional[str], memo: Optional[Memo] = Non
     return Known(sites, frozenset(pages), where)
 
 
-def _facts(path: str, memo: Optional[Memo]):
-    from game.scenario.translations import read_facts
-
+def _facts(path: str, memo: Optional[Memo]) -> Optional[ScenarioFacts]:
     if memo is None:
         return read_facts(path)
     key = os.path.normcase(os.path.abspath(path))
@@ -140,7 +140,7 @@ def _facts(path: str, memo: Optional[Memo]):
     return memo.facts[key]
 
 
-def find_scenario(file: str, scenario_id: str, language: Optional[str], memo: Optional[Memo] = None):
+def find_scenario(file: str, scenario_id: str, language: Optional[str], memo: Optional[Memo] = None) -> tuple[Optional[ScenarioFacts], Optional[str]]:
     """(ScenarioFacts of the scenario with this id in the web file's folder, or None; a problem message or None)."""
     found = []
     for path in yaml_files(Path(file).parent):
@@ -149,15 +149,13 @@ def find_scenario(file: str, scenario_id: str, language: Optional[str], memo: Op
             found.append(facts)
     match = next((facts for facts in found if facts.id == scenario_id), None)
     if match is None:
-        from game.scenario.validate import did_you_mean
-
         return None, f"no scenario with id '{scenario_id}' in this folder{did_you_mean(scenario_id, [facts.id for facts in found])}; 'scenario:' names the scenario next to this file"
     if language and match.language != language:
         return None, f"the scenario '{scenario_id}' ({Path(match.file).name}) is in '{match.language}' but this file is in '{language}'; name the scenario of this file's language"
     return match, None
 
 
-def scenario_posts(facts) -> ScenarioPosts:
+def scenario_posts(facts: ScenarioFacts) -> ScenarioPosts:
     """The verdicts, pictures and accounts of a scenario, from its facts."""
     images: dict[str, str] = {}
     for _, post in mapping_items(facts.data, "posts"):
@@ -167,10 +165,8 @@ def scenario_posts(facts) -> ScenarioPosts:
     return ScenarioPosts(facts.file, {post.id: post.verdict or "" for post in facts.posts}, images, frozenset(account for _, account in facts.account_ids))
 
 
-def account_site_problems(facts, sites: set[str]) -> list[Problem]:
+def account_site_problems(facts: ScenarioFacts, sites: set[str]) -> list[Problem]:
     """Problems, located in the scenario file, with accounts whose `site` is no site of the web."""
-    from game.scenario.validate import did_you_mean
-
     problems = []
     for index, account in mapping_items(facts.data, "accounts"):
         site = text_at(account, "site")
@@ -328,8 +324,6 @@ class OfflineWeb:
     """
 
     def __init__(self, folders: Iterable[PathLike], language: str, cache_dir: Optional[PathLike] = None, *, use_fts5: Optional[bool] = None):
-        from game.web.index import FORMAT, open_index, segmenter_version
-
         self.folders = [Path(folder) for folder in folders]
         self.language = language
         self._library: Optional[WebLibrary] = None
@@ -347,8 +341,6 @@ class OfflineWeb:
     def web(self) -> Web:
         return self.library.web(self.language)
 
-    def search(self, query: str, limit: Optional[int] = None):
-        from game.web.index import LIMIT
-
+    def search(self, query: str, limit: Optional[int] = None) -> SearchResults:
         return self.index.search(query, limit or LIMIT)
 

@@ -18,10 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Container, Optional
 
-try:  # the segmenter moves from game.ui to game.lang with the shell redesign
-    from game.lang.segment import WordSegmenter  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - before the move
-    from game.ui.segment import WordSegmenter
+from game.lang.segment import WordSegmenter
 
 ZWSP = "\u200b"
 FTS_TOKENIZE = "unicode61 categories 'L* N* Co Mc Mn'"
@@ -71,7 +68,7 @@ def _split_run(run: str, segmenter: WordSegmenter, memo: Optional[Memo] = None) 
 
 
 @lru_cache(maxsize=65536)
-def _is_token_char(ch: str) -> bool:
+def is_token_char(ch: str) -> bool:
     category = unicodedata.category(ch)
     return category[0] in "LN" or category in _TOKEN_CATEGORIES
 
@@ -81,7 +78,7 @@ def tokens(normalised: str) -> list[str]:
     found: list[str] = []
     current: list[str] = []
     for ch in normalised:
-        if _is_token_char(ch):
+        if is_token_char(ch):
             current.append(ch)
         elif current:
             found.append("".join(current).casefold())

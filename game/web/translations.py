@@ -21,7 +21,8 @@ from typing import Any, Iterable, Optional
 from game.scenario.errors import Problem
 from game.scenario.validate import mapping_items, text_at
 from game.scenario.yamlsafe import Document
-from game.web.loader import Memo, is_web_file, read_document, shared_folder, yaml_files
+from game.scenario.translations import read_facts
+from game.web.loader import Memo, find_scenario, is_web_file, read_document, shared_folder, yaml_files
 
 MISLEADING = ("misinformation", "scam")
 
@@ -163,8 +164,6 @@ def _compare_pages(file: _File, original: _File, name: str) -> list[Problem]:
 
 
 def _compare_scenario(file: _File, original: _File, memo: Memo) -> list[Problem]:
-    from game.web.loader import find_scenario
-
     mine, theirs = text_at(file.data, "scenario"), text_at(original.data, "scenario")
     if (mine is None) != (theirs is None):
         return [_problem(file, ("scenario",), "error", "translation-scenario", f"this file {'names' if mine else 'names no'} scenario, but its original {'names one' if theirs else 'names none'}")]
@@ -179,8 +178,6 @@ def _compare_scenario(file: _File, original: _File, memo: Memo) -> list[Problem]
 
 def scenarios_without_web(files: Iterable[str]) -> list[Problem]:
     """A warning for each scenario among `files` whose misleading posts have no web file naming the scenario in its folder."""
-    from game.scenario.translations import read_facts
-
     memo = Memo()
     problems = []
     for path in files:

@@ -226,10 +226,7 @@ def test_a_rebuild_after_an_edit_segments_only_the_khmer_that_changed(tmp_path, 
 
     from game.web import text as web_text
 
-    try:
-        from game.lang.segment import WordSegmenter
-    except ImportError:
-        from game.ui.segment import WordSegmenter
+    from game.lang.segment import WordSegmenter
 
     calls = []
 

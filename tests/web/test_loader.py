@@ -67,7 +67,7 @@ def test_web_files_are_recognised_and_never_listed_as_scenarios(tmp_path):
     root = make_library(tmp_path / "lib")
     assert is_web_file(root / "market-fire" / "web.en.yaml") and not is_web_file(root / "market-fire" / "market-fire.en.yaml")
     assert kind_of(str(root / "web" / "sites.km.yaml")) == "web"
-    from game.ui.library import load_library
+    from game.app.library import load_library
 
     library = load_library([root])
     assert library.broken == []
