@@ -47,6 +47,21 @@ class SiteKind(str, Enum):
     registry = "registry"
 
 
+SITE_KIND_MEANINGS = {
+    "government": "a ministry, a provincial office or another public body",
+    "police": "a police office",
+    "news": "a news outlet with named editors and reporters",
+    "fact_checker": "a fact-checking organisation; opening its pages counts as the fact_check tool",
+    "bank": "a licensed bank or microfinance institution",
+    "company": "a company (a phone network, a delivery firm ...)",
+    "ngo": "a charity or a non-governmental organisation",
+    "blog": "a blog or a page of one person or an unknown group",
+    "forum": "an open discussion forum",
+    "scam": "a scam or look-alike site",
+    "registry": "a domain registration lookup",
+}
+
+
 class Role(str, Enum):
     """What a page does for the posts it concerns: the tests and the debrief read it."""
 
@@ -90,7 +105,7 @@ class Site(_Model):
     id: Id
     name: NonEmpty = Field(description="The site's name as it shows itself.")
     domain: Domain
-    kind: SiteKind = Field(description="What kind of site it is. " + "; ".join(f"'{kind.value}'" for kind in SiteKind))
+    kind: SiteKind = Field(description="What kind of site it is. " + "; ".join(f"'{key}': {value}" for key, value in SITE_KIND_MEANINGS.items()))
     language: Optional[Language] = Field(None, description="The site's main language, when not the file's.")
     about: About = Field(description="The 'about this source' card.")
 
@@ -154,7 +169,7 @@ class WebFile(_Model):
 
     kind: Literal["web"] = Field(description="Always 'web': tells the library this is not a scenario.")
     id: Id = Field(description="The file's own id, e.g. 'health-web' (and 'health-web-km' for its translation).")
-    language: Language
+    language: Language = Field(description="The language of every page of this file: 'en' (English) or 'km' (Khmer).")
     translation_of: Optional[Id] = Field(None, description="The id of the web file this file translates. Site, page and post ids must match it.")
     translation_status: TranslationStatus = Field(TranslationStatus.original, description="Review status of this file's language.")
     scenario: Optional[Id] = Field(None, description="The id of the scenario (in the same folder and language) whose posts `concerns`, `pictures` and `queries` name. None for the shared sites.")
