@@ -10,6 +10,7 @@ AGREED_IDS = [
     "fake-experts", "logical-fallacy", "impossible-expectations", "cherry-picking",
     "too-good-to-be-true", "urgency-pressure", "impersonating-officials", "phishing-link", "money-mule",
     "out-of-context-image", "fake-document", "clickbait", "fake-engagement", "scapegoating",
+    "hijacked-page", "borrowed-authority",
 ]
 
 
