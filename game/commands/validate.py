@@ -89,6 +89,7 @@ def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
 def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.paths)
     if getattr(args, "cues", False):
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         from game.commands.validate_cues import run as run_cues
 
         return run_cues(files, problems, args)

@@ -15,17 +15,15 @@ import json
 from game.scenario.cue_balance import AUC_BOUNDS, LIBRARY, MIN_ITEMS, MODEL_LIMIT, CueReport, check, items_from_quiz, items_from_scenario
 from game.scenario.cues import CUES
 from game.scenario.errors import Problem
+from game.scenario.loader import check_file
+from game.scenario.quiz_loader import check_quiz_file, is_quiz_file
 
 
 def load_items(files: list[str]) -> tuple[list, list[Problem]]:
     """Cue items of every file that loads, and the errors of those that do not."""
-    from game.commands.validate import kind_of
-    from game.scenario.loader import check_file
-    from game.scenario.quiz_loader import check_quiz_file
-
     items, problems = [], []
     for file in files:
-        if kind_of(file) == "quiz":
+        if is_quiz_file(file):
             loaded, found = check_quiz_file(file, compare_siblings=False)
             extract = items_from_quiz
         else:

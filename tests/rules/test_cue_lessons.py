@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n import translate_message
+from game.lang.i18n import translate_message
 from game.rules import EndRound, Flag, Share, Skip, apply, new_round
 from game.rules.cue_lessons import cue_lesson, misleading_kind, reliable_kind
 from game.rules.debrief import debrief
