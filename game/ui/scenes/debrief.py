@@ -133,6 +133,8 @@ class DebriefScene(Scene):
         for item in view.missed:
             doc.text(item.decision_text, sizes.FONT_SMALL, theme.bad, bold=True, gap=4)
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=8)
+            if item.lesson:
+                doc.text(item.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
             doc.badges([(t.name, False) for t in item.techniques])
             for technique in item.techniques:
                 doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=2)
@@ -146,6 +148,8 @@ class DebriefScene(Scene):
             doc.text(tr("None: you did not flag any reliable post."), sizes.FONT_BODY, theme.good, gap=12)
         for item in view.false_alarms_items:
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=6)
+            if item.lesson:
+                doc.text(item.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
             doc.text(tr("Why it was fine: {why}", why=item.explanation), sizes.FONT_BODY, theme.text, gap=16)
 
         if view.tallies:

@@ -56,6 +56,8 @@ class FeedbackScene(Scene):
             doc.text(tr("The evidence is highlighted in the post."), sizes.FONT_SMALL, theme.muted, gap=8)
             for technique in view.techniques:
                 doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=4)
+        if view.lesson:
+            doc.text(view.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
         doc.text(view.explanation, sizes.FONT_BODY, theme.text, gap=10)
         if view.tip:
             doc.text(tr("Tip: {tip}", tip=view.tip), sizes.FONT_BODY, theme.accent, bold=True, gap=6)
