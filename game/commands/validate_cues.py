@@ -17,12 +17,15 @@ from game.scenario.cues import CUES
 from game.scenario.errors import Problem
 from game.scenario.loader import check_file
 from game.scenario.quiz_loader import check_quiz_file, is_quiz_file
+from game.web.loader import is_web_file
 
 
 def load_items(files: list[str]) -> tuple[list, list[Problem]]:
     """Cue items of every file that loads, and the errors of those that do not."""
     items, problems = [], []
     for file in files:
+        if is_web_file(file):
+            continue  # the offline web has pages, not feed posts: no cues to balance
         if is_quiz_file(file):
             loaded, found = check_quiz_file(file, compare_siblings=False)
             extract = items_from_quiz
