@@ -154,7 +154,7 @@ def test_fallback_snippets_mark_the_matched_words(library):
 
 
 def test_fts5_is_available_here():
-    assert fts5_available()  # CI's Python has it; doctor reports when it does not
+    assert fts5_available(), "this Python's SQLite has no FTS5: the offline web falls back to the slower Python ranking (see `python main.py doctor`)"
 
 
 # ----------------------------------------------------------------------------------------------
