@@ -193,9 +193,24 @@ def make_hospital(path: Path) -> None:
     kit.save(c.surface, path)
 
 
+def make_sold_motorbike(path: Path) -> None:
+    """Chanthy's own photo of the motorbike she sold: an ordinary yard, no words."""
+    c = kit.Canvas(600, 340)
+    c.sky(230)
+    c.sun((520, 60))
+    c.cloud(90, 50, 1.1)
+    c.ground(230, (196, 170, 120))
+    c.building((250, 90, 250, 140), (170, 120, 80), roof=(120, 60, 40))
+    c.rect((240, 150, 270, 10), (120, 85, 55))
+    c.palm((120, 240), 150)
+    c.tree((560, 250), 80)
+    c.motorbike((330, 290), 2.4, body=(40, 90, 180))
+    kit.save(c.surface, path)
+
+
 def makers() -> dict:
     return kit.makers_table(
-        {"avatar-atb.png": make_atb_avatar, "hospital.png": make_hospital},
+        {"avatar-atb.png": make_atb_avatar, "hospital.png": make_hospital, "sold-motorbike.png": make_sold_motorbike},
         {"profit-chart": make_profit_chart, "loan-fee": make_loan_fee, "maintenance": make_maintenance, "fake-balance": make_fake_balance},
     )
 
