@@ -14,11 +14,13 @@ never imports pygame.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from game.scenario.errors import Problem
+from game.scenario.model import Language
 from game.scenario.validate import mapping_items, text_at
 from game.scenario.yamlsafe import Document
 from game.scenario.translations import read_facts
@@ -62,6 +64,9 @@ def _candidates(file: _File, given: list[_File], memo: Memo) -> list[_File]:
     return [other for key, other in found.items() if key != _key(file.path)]
 
 
+_LANGUAGE_TAG = re.compile(r"\.(?:" + "|".join(language.value for language in Language) + r")(?=\.[A-Za-z0-9]+$)")
+
+
 def check_web_translations(files: Iterable[str]) -> list[Problem]:
     """Problems of the translated web files among `files` (structure only; each file's own problems are the loader's)."""
     memo = Memo()
@@ -90,8 +95,14 @@ def _by_id(data: Any, key: str, field: str = "id") -> dict[str, tuple[int, dict]
     for index, item in mapping_items(data, key):
         value = text_at(item, field)
         if value is not None:
-            found.setdefault(value, (index, item))
+            found.setdefault(_picture_key(value) if key == "pictures" else value, (index, item))
     return found
+
+
+def _picture_key(file_name: str) -> str:
+    """A picture's name without its language tag ('images/poster.km.png' -> 'images/poster.png'):
+    a translation shows its own language's version of the same picture."""
+    return _LANGUAGE_TAG.sub("", file_name)
 
 
 def _compare(file: _File, original: _File, memo: Memo) -> list[Problem]:

@@ -254,6 +254,18 @@ def test_a_translation_that_drifts_from_its_original_is_reported(tmp_path):
     assert all(problem.file == str(path) and problem.line > 0 for problem in problems)
 
 
+def test_a_translation_may_show_its_own_language_version_of_a_picture(tmp_path):
+    root = make_library(tmp_path / "lib")
+    english, khmer = copy.deepcopy(WEB_EN), copy.deepcopy(WEB_KM)
+    english["pictures"][0]["file"] = "images/burnt-stall.en.png"
+    khmer["pictures"][0]["file"] = "images/burnt-stall.km.png"
+    paths = [dump(english, root / "market-fire" / "web.en.yaml"), dump(khmer, root / "market-fire" / "web.km.yaml")]
+    assert check_web_translations([str(path) for path in paths]) == []
+    khmer["pictures"][0]["file"] = "images/other-stall.km.png"
+    dump(khmer, paths[1])
+    assert "translation-extra-picture" in codes(check_web_translations([str(path) for path in paths]))
+
+
 def test_a_translation_whose_original_is_missing_is_a_warning(tmp_path):
     root = make_library(tmp_path / "lib")
     web = copy.deepcopy(WEB_KM)
