@@ -243,9 +243,75 @@ def make_letter(path: Path, lang: str) -> None:
     kit.save(c.surface, path)
 
 
+def water_jar(c: kit.Canvas, base, size: int, lid: bool) -> None:
+    """A big clay water jar standing on the ground, with a cloth lid or open."""
+    x, y = base
+    c.circle((x, y - size), size, (150, 80, 45))
+    c.rect((x - size * 0.6, y - size * 2.05, size * 1.2, size * 0.45), (150, 80, 45), radius=6)
+    c.rect((x - size * 0.7, y - size * 2.15, size * 1.4, size * 0.18), (120, 60, 35), radius=4)
+    if lid:
+        c.rect((x - size * 0.75, y - size * 2.3, size * 1.5, size * 0.22), (70, 120, 190), radius=5)
+    else:
+        c.rect((x - size * 0.55, y - size * 2.12, size * 1.1, size * 0.1), kit.WATER)
+
+
+def make_jar_check(path: Path) -> None:
+    """Village volunteers checking water jars beside a wooden house: no words, shared by both files."""
+    c = kit.Canvas(600, 340)
+    c.sky(170, (150, 205, 240), (228, 240, 248))
+    c.sun((520, 50), 24)
+    c.cloud(120, 46, 0.9)
+    c.ground(170, (150, 170, 90))
+    c.palm((560, 190), 120)
+    c.tree((40, 190), 90)
+    # a wooden house on stilts
+    c.rect((150, 60, 300, 90), (150, 100, 60))
+    c.polygon([(130, 64), (300, 10), (470, 64)], (170, 60, 40))
+    for x in (160, 250, 350, 440):
+        c.rect((x, 150, 10, 60), (110, 75, 45))
+    for x in (190, 290, 390):
+        c.rect((x, 82, 40, 34), (90, 60, 35))
+    # jars: two covered, one open with a volunteer looking in
+    water_jar(c, (190, 290), 34, lid=True)
+    water_jar(c, (270, 296), 38, lid=True)
+    water_jar(c, (380, 300), 40, lid=False)
+    c.person((445, 310), 92, shirt=(46, 160, 67), hair=(25, 20, 20))
+    c.person((500, 312), 84, shirt=(240, 240, 240), trousers=(30, 50, 100))
+    c.line((430, 250), (398, 214), (40, 40, 40), 3)  # the volunteer's torch pointing into the open jar
+    c.circle((396, 212), 5, (255, 230, 120))
+    c.rect((486, 250, 28, 36), (250, 250, 240), radius=3)  # clipboard
+    kit.save(c.surface, path)
+
+
+def make_vaccination_day(path: Path) -> None:
+    """Parents with small children queueing at a health centre: no words, shared by both files."""
+    c = kit.Canvas(600, 340)
+    c.sky(160, (140, 195, 235), (225, 238, 248))
+    c.cloud(430, 36, 1.0)
+    c.ground(160, (120, 170, 90))
+    centre = c.building((60, 40, 360, 150), (236, 236, 226), roof=(60, 110, 170), rows=2, cols=5)
+    c.rect((centre.centerx - 30, centre.bottom - 60, 60, 60), (120, 90, 60))
+    c.rect((centre.centerx - 16, centre.top + 8, 32, 32), kit.WHITE, radius=4)
+    c.rect((centre.centerx - 5, centre.top + 12, 10, 24), kit.GREEN)  # a green health cross, not the Red Cross emblem
+    c.rect((centre.centerx - 12, centre.top + 19, 24, 10), kit.GREEN)
+    c.palm((500, 190), 130)
+    # a table under an awning with a nurse, and a queue of parents
+    c.rect((330, 196, 170, 12), (60, 110, 170))
+    for x in (334, 494):
+        c.rect((x, 206, 4, 44), (90, 90, 90))  # awning poles
+    c.rect((350, 240, 110, 10), (200, 170, 120))
+    c.person((420, 244), 70, shirt=kit.WHITE, trousers=(40, 90, 160))
+    for i, shirt in enumerate([(210, 80, 90), (90, 140, 200), (240, 180, 60), (120, 80, 160)]):
+        x = 300 - i * 60
+        c.person((x, 320), 84, shirt=shirt)
+        c.person((x + 16, 300), 40, shirt=(250, 220, 120))
+    kit.save(c.surface, path)
+
+
 def makers() -> dict:
     return kit.makers_table(
-        {"fake-certificate.png": make_certificate},
+        {"fake-certificate.png": make_certificate, "jar-check.png": make_jar_check,
+         "vaccination-day.png": make_vaccination_day},
         {"dengue-poster": make_poster, "miracle-bottle": make_bottle, "side-effects-chart": make_chart, "virus-letter": make_letter},
     )
 
