@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any, Mapping
 
-from game import locale_format
+from game import locale_format, resources
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = resources.locale_dir()
 LANGUAGES = ("en", "km")
 RULES_CONTEXT = "rules"
 

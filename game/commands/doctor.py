@@ -77,6 +77,17 @@ def check_fonts() -> Check:
     return Check(True, "fonts found", str(FONTS_DIR))
 
 
+def check_khmer_segmenter() -> Check:
+    """Khmer word breaking: khmercut and the one model file it uses."""
+    try:
+        import khmercut
+
+        words = khmercut.tokenize(KHMER_TEST)
+    except (ImportError, OSError) as error:
+        return Check(False, "Khmer word breaking", f"{error}; Khmer lines then break only between letter clusters. Reinstall Feedwise.")
+    return Check(bool(words), "Khmer word breaking", f"khmercut: {len(words)} words in the test line")
+
+
 def check_khmer_shaping() -> Check:
     import pygame
 
@@ -143,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
         checks += check_sdl()
         checks.append(check_fonts())
         checks.append(check_khmer_shaping() if checks[-1].ok else Check(False, "Khmer shaping works", "no font to test with"))
+        checks.append(check_khmer_segmenter())
     checks.append(check_data_folder(args.data_dir))
     if all(c.ok for c in checks):
         checks.append(measure_fps(max(10, args.frames)))

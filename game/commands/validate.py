@@ -56,9 +56,19 @@ def checker_for(path: str) -> Callable[[str], list[Problem]]:
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(NAME, help="check scenario files and explain every problem", description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders to search for *.yaml and *.yml files")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, folders to search for *.yaml and *.yml files, or the id of a built-in scenario")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit code 1)")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+
+
+def builtin_folder(given: str) -> str:
+    """A built-in scenario named by id (`validate tutorial`) is its installed folder; any other path stays as given."""
+    if os.path.exists(given) or not given or "/" in given or "\\" in given or given.startswith("."):
+        return given
+    from game import resources
+
+    folder = resources.scenarios_dir() / given
+    return str(folder) if folder.is_dir() else given
 
 
 def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -66,6 +76,7 @@ def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
     files: list[str] = []
     problems: list[Problem] = []
     for given in paths:
+        given = builtin_folder(given)
         if os.path.isdir(given):
             found = sorted(
                 os.path.join(folder, name)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from game import resources
+
 MIN_SIZE = (1024, 600)
 
 
@@ -52,6 +54,18 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _missing_fonts_message() -> str:
+    """A plain message when the bundled fonts are missing ("" when they are all there)."""
+    from game.ui.fonts import FONTS_DIR, missing_fonts
+
+    missing = missing_fonts()
+    if not missing:
+        return ""
+    names = ", ".join(path.name for path in missing)
+    return (f"the game's fonts are missing from {FONTS_DIR} ({names}). Reinstall Feedwise; "
+            f"`{resources.command_name()} doctor` checks the installation.")
+
+
 def build_app(options: LaunchOptions):
     """(app, window): a ready app with its window open, at the menu or in the chosen scenario."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -64,6 +78,9 @@ def build_app(options: LaunchOptions):
     from game.ui.library import default_folders, load_library, resolve_scenario
     from game.ui.scene import Push
 
+    fonts_problem = _missing_fonts_message()
+    if fonts_problem:
+        raise LaunchError(fonts_problem)
     folder = Path(options.data_dir).expanduser() if options.data_dir else data_dir()
     settings, warnings = load_settings(folder)
     if options.language:
@@ -114,7 +131,7 @@ def build_app(options: LaunchOptions):
         pygame.display.quit()
         raise LaunchError(
             "No screen was found (no desktop session or DISPLAY). Start Feedwise from the desktop; "
-            "to play a round without a screen, use: python main.py autoplay SCENARIO --policy random"
+            f"to play a round without a screen, use: {resources.command_name()} autoplay SCENARIO --policy random"
         )
     pygame.font.init()
     window = Window(options.size, fullscreen=settings.fullscreen)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from game import resources
 from game.scenario.model import LoadedScenario
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+BUILTIN_DIR = resources.scenarios_dir()
 
 
 @dataclass(frozen=True)

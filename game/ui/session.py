@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from game.resources import command_name
 from game.rules.check_score import add_check
 from game.rules.counterbalance import FormOrder, form_order
 from game.scenario.model import LoadedScenario
@@ -227,7 +228,7 @@ def build_session_app(launch: Any, session: SessionOptions):
     if session.checks:
         bank = load_check_bank(session.check_folder or BUILTIN_CHECKS)
         if not bank.forms:
-            raise LaunchError("--check: no quick-check forms could be loaded. Run: python main.py validate scenarios/checks")
+            raise LaunchError(f"--check: no quick-check forms could be loaded. Run: {command_name()} validate {BUILTIN_CHECKS}")
     fallback = services.data_dir / "results"
     plan = SessionPlan(
         code=session.code,
@@ -277,7 +278,7 @@ def run_session(args: Any) -> int:
         print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
         return 2
     if args.playlist and not args.session:
-        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: python main.py play SCENARIO", file=sys.stderr)
+        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: {command_name()} play SCENARIO", file=sys.stderr)
         return 2
     if args.name:
         print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
