@@ -22,6 +22,7 @@ COMMANDS = {
     "history": "history",
     "export": "export",
     "report": "report",
+    "sync": "sync",
 }
 
 
