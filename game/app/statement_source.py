@@ -13,6 +13,15 @@ STATEMENT_FORMAT: str = getattr(xapi, "STATEMENT_FORMAT", "feedwise-xapi/1")
 read_results = reading.read_results
 
 
+def read_result_file(path: str) -> dict | None:
+    """One result file's checked record, or None when it is not a good result."""
+    try:
+        with open(path, "rb") as handle:
+            return reading.parse_result(handle.read())
+    except (OSError, reading.NotAResult):
+        return None
+
+
 def statements_for_record(record: dict) -> list[dict]:
     """Every xAPI statement of one result record, in a stable order."""
     build = getattr(xapi, "statements_for_record", None)

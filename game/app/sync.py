@@ -190,11 +190,20 @@ def deliver(outbox: Outbox, client: LrsClient, report: SyncReport, *, batch_size
 def queue_folders(folders: Iterable[str], outbox: Outbox, report: SyncReport, session: str | None = None) -> list[str]:
     """Read the result folders and queue their statements; returns the result ids found."""
     found = statement_source.read_results(list(folders), session=session)
-    report.results, report.skipped_files = len(found.records), len(found.skipped)
-    pairs = [(record["result_id"], statement) for record in found.records for statement in statement_source.statements_for_record(record)]
+    report.skipped_files = len(found.skipped)
+    return queue_records(found.records, outbox, report)
+
+
+def queue_records(records: Sequence[dict], outbox: Outbox, report: SyncReport) -> list[str]:
+    """Queue the statements of checked result records; returns their result ids."""
+    pairs = [(record["result_id"], statement) for record in records for statement in statement_source.statements_for_record(record)]
     added = outbox.add(pairs, statement_source.STATEMENT_FORMAT)
-    report.statements, report.queued, report.delivered_before, report.changed = len(pairs), added.queued, added.delivered, added.changed
-    return [record["result_id"] for record in found.records]
+    report.results += len(records)
+    report.statements += len(pairs)
+    report.queued += added.queued
+    report.delivered_before += added.delivered
+    report.changed += added.changed
+    return [record["result_id"] for record in records]
 
 
 def sync_folders(folders: Iterable[str], data_folder: Path, client: LrsClient | None, *, session: str | None = None,

@@ -29,6 +29,9 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", default=None, metavar="CODE", help="classroom session: each trainee types a name or ID, plays the playlist, and every result carries CODE")
     parser.add_argument("--scenario", dest="playlist", nargs="+", action="extend", default=[], metavar="ID", help="the session's fixed playlist: built-in scenario ids or scenario files, in order")
     parser.add_argument("--check", choices=("pre", "post", "both"), default=None, help="the pre/post quick check: before the first scenario, after the last, or both (docs/checks.md)")
+    parser.add_argument("--sync-lrs", default=None, metavar="URL", help="with --session: send each trainee's xAPI statements to this LRS endpoint when they finish (kept in the outbox when offline)")
+    parser.add_argument("--user", default=None, metavar="USER", help="with --sync-lrs: the LRS user")
+    parser.add_argument("--password-file", default=None, metavar="FILE", help="with --sync-lrs: a file whose first line is the LRS password")
 
 
 def register(subparsers) -> None:
@@ -45,7 +48,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.session or args.kiosk or args.check or args.playlist:
+    if args.session or args.kiosk or args.check or args.playlist or args.sync_lrs or args.user or args.password_file:
         from game.ui.session import run_session
 
         return run_session(args)

@@ -61,6 +61,7 @@ class SessionPlan:
     form_seed: Optional[int] = None  # autoplay: the form order follows --seed
     language: str = "en"  # the language each new trainee starts in
     check_bank: Optional["CheckBank"] = None
+    after_trainee: Optional[Any] = None  # called with the trainee's result files when their run ends (LRS sync)
 
     def titles(self, language: str) -> list[str]:
         return [entry.version_for(language).scenario.title for entry in self.playlist]
@@ -145,6 +146,8 @@ class SessionOptions:
     kiosk: bool = False
     form_seed: Optional[int] = None
     check_folder: Optional[str] = None  # tests: another folder of quiz files
+    sync_lrs: Optional[tuple[str, str, str]] = None  # (URL, user, password file): `--sync-lrs`
+    sync: Optional[Any] = None  # the `game.app.session_sync.SessionSync` built from `sync_lrs`
     notes: list[str] = field(default_factory=list)  # things to tell the facilitator on stderr
 
 
@@ -230,6 +233,8 @@ def build_session_app(launch: Any, session: SessionOptions):
         if not bank.forms:
             raise LaunchError(f"--check: no quick-check forms could be loaded. Run: {command_name()} validate {BUILTIN_CHECKS}")
     fallback = services.data_dir / "results"
+    if session.sync_lrs:
+        session.sync = _session_sync(session.sync_lrs, services.data_dir)
     plan = SessionPlan(
         code=session.code,
         playlist=tuple(entries),
@@ -240,10 +245,35 @@ def build_session_app(launch: Any, session: SessionOptions):
         form_seed=session.form_seed,
         language=ctx.language,
         check_bank=bank,
+        after_trainee=session.sync.trainee_done if session.sync else None,
     )
     flow = SessionScene(plan)
     session_app = _session_app_class()(ctx, flow, session.kiosk)
     return session_app, window, flow
+
+
+def _session_sync(sync_lrs: tuple[str, str, str], data_folder: Path) -> Any:
+    from game.app.session_sync import SessionSync
+    from game.app.sync import SyncError
+    from game.ui.launch import LaunchError
+
+    url, user, password_file = sync_lrs
+    try:
+        return SessionSync(url, user, password_file, data_folder, report=lambda line: print(line, file=sys.stderr))
+    except SyncError as error:
+        raise LaunchError(f"--sync-lrs: {error}.") from None
+
+
+def sync_options(args: Any) -> tuple[Optional[tuple[str, str, str]], str]:
+    """(URL, user, password file) from `--sync-lrs/--user/--password-file`, or (None, a usage problem or "")."""
+    url, user, password_file = (getattr(args, name, None) for name in ("sync_lrs", "user", "password_file"))
+    if not url:
+        return None, "--user and --password-file go with --sync-lrs URL." if user or password_file else ""
+    if not args.session:
+        return None, "--sync-lrs needs --session CODE."
+    if not user or not password_file:
+        return None, "--sync-lrs needs --user USER and --password-file FILE."
+    return (url, user, password_file), ""
 
 
 def launch_options_from(args: Any, *, size: tuple[int, int], seed: Optional[int], fullscreen: Optional[bool]) -> Any:
@@ -283,7 +313,11 @@ def run_session(args: Any) -> int:
     if args.name:
         print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
         return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk)
+    sync_lrs, problem = sync_options(args)
+    if problem:
+        print(f"{prefix}: {problem}", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk, sync_lrs=sync_lrs)
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
         app, window, flow = build_session_app(launch, session)
@@ -299,6 +333,8 @@ def run_session(args: Any) -> int:
         return run_loop(app, window)
     finally:
         flow.flush()
+        if session.sync is not None:
+            session.sync.wait()
         for line in flow.unreported_lines():
             print(f"feedwise: {line}", file=sys.stderr)
         import pygame

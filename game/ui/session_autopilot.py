@@ -67,7 +67,7 @@ def autoplay_session(args: Any) -> int:
     from game.rules.bots import make_policy
     from game.rules.debrief import debrief
     from game.ui.launch import LaunchError, parse_size
-    from game.ui.session import CHECK_CHOICES, SessionOptions, build_session_app, launch_options_from, playlist_from
+    from game.ui.session import CHECK_CHOICES, SessionOptions, build_session_app, launch_options_from, playlist_from, sync_options
 
     prefix = "feedwise autoplay"
     if args.out:
@@ -75,7 +75,11 @@ def autoplay_session(args: Any) -> int:
         return 2
     seed = args.seed if args.seed is not None else 0
     player_name = args.name or f"autoplay-{args.policy}"
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed)
+    sync_lrs, problem = sync_options(args)
+    if problem:
+        print(f"{prefix}: {problem}", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed, sync_lrs=sync_lrs)
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=seed, fullscreen=False)
         app, window, flow = build_session_app(launch, session)
@@ -104,6 +108,8 @@ def autoplay_session(args: Any) -> int:
         if decided and args.pace > 0:
             _wait(app, window, clock, args.pace)
     flow.flush()
+    if session.sync is not None:
+        session.sync.wait()
     trainee = flow.trainee
     if not pilot.finished or trainee is None:
         print(f"{prefix}: the session did not finish (stopped on the '{app.top.name}' screen after {frames} frames).", file=sys.stderr)

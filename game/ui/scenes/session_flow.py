@@ -83,6 +83,8 @@ class SessionScene(Scene):
     def _finish(self, ctx: "Context") -> Transition:
         assert self.trainee is not None
         self.trainee.flush()
+        if self.plan.after_trainee is not None:
+            self.plan.after_trainee([outcome.path for outcome in self.trainee.outcomes])
         self.trainee.take_problems()  # the thank-you screen shows every problem of this trainee
         self.stage = "thank-you"
         return Push(ThankYouScene(self.trainee.name, self.trainee.outcomes, self.trainee.rounds_finished))
