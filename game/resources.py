@@ -93,6 +93,6 @@ def command_name() -> str:
     if in_bundle():
         return Path(sys.executable).stem
     program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
-    if Path(program).stem == "feedwise":
+    if program.lower().startswith("feedwise"):  # the script, feedwise.exe, the Windows launcher
         return "feedwise"
     return "python main.py"
