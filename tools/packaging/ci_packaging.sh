@@ -6,10 +6,10 @@
 # 3. the Windows installer: every dependency as a win_amd64 and a win32 wheel, and makensis
 #    compiling the installer script (with a stand-in embeddable Python: python.org is not
 #    reachable here, so that installer is not usable and is not kept).
-# Prints the time of each step. Work goes to a temporary folder (or $1).
+# Prints the time of each step. Work goes to a temporary folder, removed at the end (or to $1, kept).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-out="${1:-$(mktemp -d)}"
+if [ $# -ge 1 ]; then out="$1"; else out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT; fi
 timed() { local start=$SECONDS; "$@"; echo "=== $(basename "$1") done in $((SECONDS - start)) s"; }
 timed "$here/wheel_smoke.sh" "$out/wheel"
 timed "$here/build_bundle.sh" "$out/bundle"
