@@ -40,6 +40,7 @@ def schema_reference(folder: Path) -> str:
     """
     schema = installed_schema()
     if not schema.is_file():
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         from game.scenario.schema import schema_text
 
         write_text_atomic(folder / SCHEMA_NAME, schema_text())

@@ -49,7 +49,8 @@ def progress_printer(stream=None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.app.sync import Credentials, LrsClient, SyncError, sync_folders
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+    from game.app.sync import Credentials, LrsClient, SyncError, read_password, sync_folders
     from game.store.outbox import OutboxDamaged
     from game.store.paths import data_dir
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"feedwise sync: {missing[0]}: no such folder (give the folder that holds the result files).", file=sys.stderr)
         return EXIT_USAGE
     try:
-        client = LrsClient(args.lrs, Credentials(args.user, _password(args.password_file)))
+        client = LrsClient(args.lrs, Credentials(args.user, read_password(args.password_file)))
     except SyncError as error:
         print(f"feedwise sync: {error}.", file=sys.stderr)
         return EXIT_USAGE
@@ -74,9 +75,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"feedwise sync: statement {statement_id} differs from the one the LRS already holds under that id; not sent.", file=sys.stderr)
     print(report.summary_line())
     return EXIT_OK if report.ok else EXIT_LEFT
-
-
-def _password(path: str) -> str:
-    from game.app.sync import read_password
-
-    return read_password(path)

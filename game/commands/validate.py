@@ -28,12 +28,14 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _check_scenario(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.loader import check_file
 
     return check_file(path)[1]
 
 
 def _check_quiz(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import check_quiz_file
 
     return check_quiz_file(path)[1]
@@ -45,6 +47,7 @@ CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenar
 
 def kind_of(path: str) -> str:
     """The kind of file at `path`: "quiz" when it says `kind: quiz` at its top level, else "scenario"."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import is_quiz_file
 
     return "quiz" if is_quiz_file(path) else "scenario"
@@ -65,6 +68,7 @@ def builtin_folder(given: str) -> str:
     """A built-in scenario named by id (`validate tutorial`) is its installed folder; any other path stays as given."""
     if os.path.exists(given) or not given or "/" in given or "\\" in given or given.startswith("."):
         return given
+    # Imported here: only a name that is no path needs the installed scenarios.
     from game import resources
 
     folder = resources.scenarios_dir() / given

@@ -18,6 +18,10 @@ class Message(NamedTuple):
     id: str
     params: Mapping[str, Any] = {}
 
+    def english(self) -> str:
+        """The English text (`render_en`); the UI catalogue (game.lang.i18n) falls back to it."""
+        return render_en(self)
+
 
 def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many

@@ -2,8 +2,8 @@
 
 `App.frame(events, dt)` is one frame: read intents from the events (the one input path), give them
 to the top scene, apply the transitions scenes return, update, draw. The real loop (`run`) feeds it
-`pygame.event.get()` and the frame time; tests and autoplay feed it posted events and a fixed `dt`,
-so the same code runs in all three.
+`pygame.event.get()` and the frame time through `game.app.frames.run_frames`; tests and autoplay
+feed it posted events and a fixed `dt`, so the same code runs in all three.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from typing import Callable, Optional
 
 import pygame
 
+from game.app.frames import run_frames
 from game.ui.context import Context
+from game.ui.frames import PygameFrames
 from game.ui.input import Intent, read_inputs
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, Transition
+from game.ui.scenes.confirm import ConfirmScene
 
 MIN_SIZE = (1024, 600)
 TITLE = "Feedwise"
@@ -127,7 +130,6 @@ class App:
 
     def quit_requested(self) -> Optional[Transition]:
         """The window's close button: ask first (a round in progress would otherwise be lost)."""
-        from game.ui.scenes.confirm import ConfirmScene
 
         if isinstance(self.top, ConfirmScene) and self.top.quits:
             return Quit()
@@ -148,17 +150,7 @@ class App:
             self.on_drawn(self, surface)
 
 
-def run(app: App, window: Window, fps: int = 60, first_frame_hook: Optional[Callable[[], None]] = None) -> int:
-    """The real loop: the player's events and the wall-clock frame time."""
-    clock = pygame.time.Clock()
-    dt = 0.0
-    while app.running:
-        events = pygame.event.get()
-        if not app.frame(events, dt, window.refresh()):
-            break
-        pygame.display.flip()
-        if first_frame_hook is not None:
-            first_frame_hook()
-            first_frame_hook = None
-        dt = min(clock.tick(fps) / 1000.0, 0.25)
+def run(app: App, window: Window, fps: int = 60) -> int:
+    """The real loop: the player's events and the wall-clock frame time (`game.app.frames.run_frames`)."""
+    run_frames(app, PygameFrames(window, fps=fps))
     return 0

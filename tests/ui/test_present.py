@@ -2,14 +2,14 @@
 
 import pygame
 import pytest
+from pilot import write_scenario
 
-from game.i18n import Translator
+from game.app.present import NOT_SURE, present_debrief, present_feed, present_feedback, present_post, present_verify, reason_options
+from game.lang.i18n import Translator
 from game.rules.commands import Flag, Share, Skip, UseTool
 from game.rules.debrief import debrief
 from game.rules.engine import apply, new_round
 from game.scenario.loader import load_scenario
-from game.ui.present import NOT_SURE, present_debrief, present_feed, present_feedback, present_post, present_verify, reason_options
-from pilot import write_scenario
 
 EN, KM = Translator("en"), Translator("km")
 

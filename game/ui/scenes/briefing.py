@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.ui import theme as sizes
 from game.ui.input import UserInput
 from game.ui.scene import Pop, Replace, Scene, Transition
@@ -117,6 +117,7 @@ class BriefingScene(Scene):
         return Pop()
 
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.common import start_round
         from game.ui.scenes.feed import FeedScene
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.rules.quick_check import Answer, AnswerItem, CheckOver, CheckState, apply_check, new_check
 from game.scenario.quiz import LoadedQuiz
 from game.ui import theme as sizes

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.app.round_driver import ResultFileObserver, RoundDriver
+from game.lang.i18n import N_
 from game.ui import theme as sizes
-from game.ui.round_driver import ResultFileObserver, RoundDriver
 from game.ui.scene import Scene, Transition
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_panel, draw_shade
@@ -212,6 +212,7 @@ class Document:
 
 def draw_mark(surface: pygame.Surface, centre: tuple[int, int], radius: int, good: bool, ctx: "Context") -> None:
     """A round tick (right) or cross (wrong) mark."""
+    # Imported here: the scenes still import each other (until the scene graph is wired in one place).
     from game.ui.widgets import draw_check
 
     colour = ctx.theme.good if good else ctx.theme.bad

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import DebriefView, present_debrief
+from game.app.round_driver import RoundDriver
 from game.rules.debrief import debrief
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
 from game.ui.input import UserInput
-from game.ui.present import DebriefView, present_debrief
-from game.ui.round_driver import RoundDriver
 from game.ui.scene import Pop, Replace, Reset, Scene, Transition
 from game.ui.scenes.common import Document, draw_top_bar, result_path, start_round
 from game.ui.scrolling import Scroller
@@ -151,6 +151,7 @@ class DebriefScene(Scene):
         if message[0] == "continue":
             return Pop(self.driver)
         if message[0] == "replay":
+            # Imported here: the scenes still import each other (until the scene graph is wired in one place).
             from game.ui.scenes.feed import FeedScene
 
             return Replace(FeedScene(start_round(ctx, self.driver.loaded)))
@@ -159,6 +160,7 @@ class DebriefScene(Scene):
     def on_back(self, ctx: "Context") -> Optional[Transition]:
         if ctx.services.in_session:
             return None
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.menu import MenuScene
 
         return Reset(MenuScene(ctx, selected=self.driver.loaded.scenario.translation_of or self.driver.loaded.scenario.id))

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.app.present import FeedView, present_feed, present_feedback, present_post
+from game.app.round_driver import RoundDriver
+from game.lang.i18n import N_
 from game.rules.commands import EndRound, Flag, Share, Skip, Tick
 from game.rules.events import FeedbackReady
 from game.ui import theme as sizes
 from game.ui.cards import ACTION_HINTS, ACTIONS, action_row_height, card_layout, card_ready, card_surface, paint_ahead, warm_card_assets
 from game.ui.input import Intent, UserInput
-from game.ui.present import FeedView, present_feed, present_feedback, present_post
-from game.ui.round_driver import RoundDriver
 from game.ui.scene import Push, Replace, Scene, Transition
 from game.ui.scenes.common import draw_toast, rejection_text, round_now
 from game.ui.scrolling import Scroller
@@ -360,6 +360,7 @@ class FeedScene(Scene):
         return self.ask_to_finish(ctx)
 
     def ask_to_finish(self, ctx: "Context") -> Transition:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.confirm import ConfirmScene
 
         undecided = len(self.state.undecided)
@@ -387,11 +388,13 @@ class FeedScene(Scene):
             self.say(ctx, rejection_text(ctx, "already-decided"))
             return None
         if action == "verify":
+            # Imported here: the scenes still import each other (until the scene graph is wired in one place).
             from game.ui.scenes.verify import VerifyScene
 
             return Push(VerifyScene(self.driver, post_id))
         if action == "flag":
             if self.state.scenario.ask_reasons:
+                # Imported here: the scenes still import each other (until the scene graph is wired in one place).
                 from game.ui.scenes.reasons import ReasonsScene
 
                 return Push(ReasonsScene(self.state, post_id))
@@ -415,6 +418,7 @@ class FeedScene(Scene):
         if not self.driver.over:
             self.set_focus(self.next_undecided(self.focus_index), ctx)
         if feedback is not None:
+            # Imported here: the scenes still import each other (until the scene graph is wired in one place).
             from game.ui.scenes.feedback import FeedbackScene
 
             return Push(FeedbackScene(present_feedback(self.state, feedback.feedback, ctx.tr)))
@@ -422,12 +426,14 @@ class FeedScene(Scene):
 
     def after_round_check(self, ctx: "Context") -> Optional[Transition]:
         if self.driver.over:
+            # Imported here: the scenes still import each other (until the scene graph is wired in one place).
             from game.ui.scenes.debrief import DebriefScene
 
             return Replace(DebriefScene(self.driver))
         return None
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.confirm import Confirmed
         from game.ui.scenes.reasons import FlagReasons
 
@@ -572,6 +578,7 @@ class FeedScene(Scene):
         surface.blit(bar, (0, 0))
 
     def _paint_top_bar(self, ctx: "Context") -> pygame.Surface:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.common import draw_top_bar
 
         assert self.view is not None

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import FeedbackView
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
 from game.ui.input import UserInput
-from game.ui.present import FeedbackView
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import Document, dialog_rect, draw_dialog, draw_mark
 from game.ui.scrolling import Scroller

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.store.session_save import SaveOutcome
 from game.ui import theme as sizes
 from game.ui.scene import Pop, Scene, Transition

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.app.history_observer import parse_iso
+from game.app.round_driver import ResultFileObserver
+from game.app.rounds import fresh_seed, replay_scenario, resumed_driver, reviewed_round
+from game.lang.i18n import N_
 from game.store.history import KIND_WEAK_SPOTS, Attempt, HistoryError, Learner
 from game.ui import theme as sizes
 from game.ui.chart import ProgressChart, decimal_text, progress_points
-from game.ui.history_observer import fresh_seed, parse_iso, replay_scenario, resumed_driver, reviewed_round
 from game.ui.input import Intent, UserInput
-from game.ui.round_driver import ResultFileObserver
 from game.ui.scene import Pop, Push, Scene, Transition
 from game.ui.scenes.common import button_height, draw_toast, draw_top_bar, fit_line, start_round
 from game.ui.scenes.debrief import DebriefScene
@@ -82,6 +83,7 @@ def round_observers(ctx: "Context") -> list:
 
 def resume_transition(ctx: "Context", attempt_id: str) -> Transition:
     """Carry on an unfinished round from its saved state, at its first undecided post."""
+    # Imported here: the scenes still import each other (until the scene graph is wired in one place).
     from game.ui.scenes.feed import FeedScene
 
     driver = resumed_driver(ctx.services.history, attempt_id, observers=round_observers(ctx), language=ctx.language, wall_clock=ctx.services.wall_clock)
@@ -94,6 +96,7 @@ def resume_transition(ctx: "Context", attempt_id: str) -> Transition:
 
 def replay_transition(ctx: "Context", attempt: Attempt) -> Transition:
     """The same scenario again, in a fresh order (a new seed, shuffled)."""
+    # Imported here: the scenes still import each other (until the scene graph is wired in one place).
     from game.ui.scenes.feed import FeedScene
 
     loaded = replay_scenario(ctx.services.history, attempt, ctx.services.library)
@@ -318,6 +321,7 @@ class HistoryScene(Scene):
         if kind == "resume" and attempt.status == "unfinished":
             return _guarded(ctx, self, lambda: resume_transition(ctx, attempt.id))
         if kind == "discard" and attempt.status == "unfinished":
+            # Imported here: the scenes still import each other (until the scene graph is wired in one place).
             from game.ui.scenes.confirm import ConfirmScene
 
             tr = ctx.tr
@@ -333,6 +337,7 @@ class HistoryScene(Scene):
         return None
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.confirm import Confirmed
 
         if isinstance(result, Confirmed) and result.key == "discard" and self.current is not None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.resources import command_name
 from game.store.settings import TEXT_SIZES
 from game.ui import theme as sizes
@@ -22,8 +22,8 @@ from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
+    from game.app.library import ScenarioFamily
     from game.ui.context import Context
-    from game.ui.library import ScenarioFamily
 
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}  # each language in its own script: never translated
 ONLY_IN = {"en": N_("Only in English"), "km": N_("Only in Khmer")}
@@ -269,6 +269,7 @@ class MenuScene(Scene):
         return self.handle_widgets(user_input, ctx)
 
     def on_back(self, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.confirm import ConfirmScene
 
         return Push(ConfirmScene.quit_game(ctx))
@@ -313,6 +314,7 @@ class MenuScene(Scene):
         return next((f for f in self.families if f.family_id == self.selected), None)
 
     def start(self, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.briefing import BriefingScene
 
         family = self.selected_family()

@@ -133,6 +133,7 @@ class NameEntryScene(Scene):
     def on_back(self, ctx: "Context") -> Optional[Transition]:
         if self.kiosk:
             return None  # a kiosk: only the facilitator's key combination leaves
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.confirm import ConfirmScene
 
         return Push(ConfirmScene.quit_game(ctx))

@@ -21,8 +21,8 @@ from game.ui.scenes.common import button_height, dialog_rect, draw_question_dial
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
+    from game.app.library import ScenarioFamily
     from game.ui.context import Context
-    from game.ui.library import ScenarioFamily
 
 LEARNER_MESSAGES = ("my-history", "practice", "switch-learner")
 
@@ -98,6 +98,7 @@ class ResumeOfferScene(ChoiceDialog):
     name = "resume-offer"
 
     def __init__(self, ctx: "Context", attempt: Attempt, family_id: str, total_posts: int) -> None:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.history import format_date, scenario_title
 
         tr = ctx.tr
@@ -160,6 +161,7 @@ def menu_message(menu: Any, message: Any, ctx: "Context") -> Optional[Transition
         return None
     menu._remember_name(ctx)
     if kind == "my-history":
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.history import open_history
 
         return open_history(ctx, name)
@@ -170,8 +172,9 @@ def menu_message(menu: Any, message: Any, ctx: "Context") -> Optional[Transition
 
 def start_practice(menu: Any, ctx: "Context", name: str) -> Optional[Transition]:
     """Build a "Practice my weak spots" round for this learner and show its briefing."""
+    # Imported here: the scenes still import each other (until the scene graph is wired in one place).
+    from game.app.rounds import build_weak_spots_round, fresh_seed
     from game.rules.practice import PracticeUnavailable
-    from game.ui.history_observer import build_weak_spots_round, fresh_seed
     from game.ui.scenes.briefing import BriefingScene
 
     tr = ctx.tr
@@ -232,6 +235,7 @@ def menu_resumed(menu: Any, result: Any, ctx: "Context") -> Optional[Transition]
         menu.focus_key = "name"
         return None
     if kind == "resume":
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.history import resume_transition
 
         try:
@@ -240,6 +244,7 @@ def menu_resumed(menu: Any, result: Any, ctx: "Context") -> Optional[Transition]
             menu._say(ctx, str(problem))
             return None
     if kind == "start-new":
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.briefing import BriefingScene
 
         family = ctx.services.library.find(result[1])

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import NOT_SURE, reason_options
 from game.rules.state import RoundState
 from game.ui import theme as sizes
-from game.ui.present import NOT_SURE, reason_options
 from game.ui.scene import Pop, Scene, Transition
 from game.ui.scenes.common import dialog_rect, draw_dialog
 from game.ui.widgets import Button, draw_checkbox, draw_focus_ring, draw_shade

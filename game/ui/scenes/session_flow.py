@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import pygame
 
+from game.app.round_driver import RoundDriver
+from game.app.session import SessionPlan, SessionResultObserver, TraineeRun
 from game.rules.counterbalance import form_for
 from game.rules.quick_check import check_entry
 from game.ui import theme as sizes
-from game.ui.round_driver import RoundDriver
 from game.ui.scene import Push, Replace, Scene, Transition
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.check import CheckFinished, CheckIntroScene
 from game.ui.scenes.handover import SaveProblemScene, ThankYouScene
 from game.ui.scenes.name_entry import NameEntryScene
-from game.ui.session import SessionPlan, SessionResultObserver, TraineeRun
 
 if TYPE_CHECKING:
     from game.scenario.model import LoadedScenario
@@ -171,6 +171,7 @@ class SessionBriefingScene(BriefingScene):
         return self.on_confirm(ctx) if message == "start" else None
 
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
+        # Imported here: the scenes still import each other (until the scene graph is wired in one place).
         from game.ui.scenes.feed import FeedScene
 
         return Replace(FeedScene(start_session_round(ctx, self.loaded, self.flow, self.index)))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from game.i18n import N_, Translator
-from game.rules.clues import clue_for, tool_applies
+from game.lang.i18n import N_, Translator
+from game.rules.clues import clue_for, evidence_spans, tool_applies
 from game.rules.commands import Action
 from game.rules.debrief import Debrief, PostFeedback
 from game.rules.state import RoundState
@@ -98,7 +98,6 @@ def _media_path(loaded: LoadedScenario, file: Optional[str]) -> Optional[str]:
 
 def evidence_highlights(post: Post, loaded: LoadedScenario) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Evidence offsets of every technique in the post: (spans in the text, spans in the link title)."""
-    from game.rules.clues import evidence_spans
 
     text_spans: list[Span] = []
     title_spans: list[Span] = []
