@@ -134,6 +134,14 @@ class HistoryService:
             return None
         return None
 
+    def post_count(self, attempt_id: str) -> int:
+        """How many posts the round of this attempt has (the copy of its scenario kept with it)."""
+        return len(self.require().attempt_scenario(attempt_id).scenario.posts)
+
+    def discard(self, attempt_id: str) -> None:
+        """Mark an unfinished round as discarded (its answers will not count)."""
+        self.require().discard(attempt_id, discarded_at=self.now())
+
 
 class HistoryObserver:
     """Records one round into the history (a `RoundObserver`). Never raises into the game: the

@@ -271,6 +271,11 @@ class FeedbackView:
     tip: str
     post: PostView
     reasons_line: str
+    lesson: str = ""  # a surface cue misled the learner here (game.rules.cue_lessons)
+
+
+def _lesson(feedback: PostFeedback, tr: Translator) -> str:
+    return tr.message(feedback.cue_lesson) if feedback.cue_lesson else ""
 
 
 def _techniques(feedback: PostFeedback) -> tuple[TechniqueView, ...]:
@@ -298,6 +303,7 @@ def present_feedback(state: RoundState, feedback: PostFeedback, tr: Translator) 
         tip=feedback.tip or "",
         post=present_post(state, feedback.post, tr, with_evidence=True),
         reasons_line=reasons_line,
+        lesson=_lesson(feedback, tr),
     )
 
 
@@ -308,6 +314,7 @@ class DebriefItem:
     techniques: tuple[TechniqueView, ...]
     explanation: str
     decision_text: str
+    lesson: str = ""  # a surface cue misled the learner here (game.rules.cue_lessons)
 
 
 @dataclass(frozen=True)
@@ -370,6 +377,7 @@ def present_debrief(state: RoundState, result: Debrief, tr: Translator) -> Debri
             techniques=_techniques(feedback),
             explanation=feedback.explanation,
             decision_text=action_text,
+            lesson=_lesson(feedback, tr),
         )
 
     return DebriefView(

@@ -164,3 +164,11 @@ class RoundDriver:
 
     def round_over_event(self, step: Step) -> Optional[RoundOver]:
         return next((event for event in step.events if isinstance(event, RoundOver)), None)
+
+
+def result_path(driver: RoundDriver) -> Optional[str]:
+    """Where the round's result file was written, or None (not finished, or no file)."""
+    for observer in driver.observers:
+        if isinstance(observer, ResultFileObserver) and observer.last_path is not None:
+            return str(observer.last_path)
+    return None

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from game.ui.autopilot import Autopilot
     from game.ui.frames import PygameFrames
     from game.ui.launch import build_app
-    from game.ui.scenes.common import result_path
+    from game.app.round_driver import result_path
 
     seed = args.seed if args.seed is not None else 0
     try:

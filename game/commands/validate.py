@@ -12,6 +12,7 @@ but never counts as a warning, even with --strict. See docs/translating.md.
 Dispatch: `checker_for(path)` picks the checker for a file: a file saying `kind: quiz` is a quick-check
 quiz (game.scenario.quiz_loader), every other YAML file a scenario. A new file kind adds its checker
 to `CHECKERS` and a rule to `kind_of`.
+`--cues` runs the cue-balance check instead (game.commands.validate_cues).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def register(subparsers) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, folders to search for *.yaml and *.yml files, or the id of a built-in scenario")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit code 1)")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    parser.add_argument("--cues", action="store_true", help="check cue balance instead: can a surface cue (badge, '!!', likes...) give the verdict away? (docs/scenario-format.md)")
 
 
 def builtin_folder(given: str) -> str:
@@ -98,6 +100,11 @@ def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
 
 def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.paths)
+    if getattr(args, "cues", False):
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+        from game.commands.validate_cues import run as run_cues
+
+        return run_cues(files, problems, args)
     for file in files:
         problems.extend(checker_for(file)(file))
     from game.scenario.translations import check_translations  # links between language versions

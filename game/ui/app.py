@@ -15,10 +15,10 @@ import pygame
 
 from game.app.frames import run_frames
 from game.ui.context import Context
+from game.ui.dialogs import ConfirmScene
 from game.ui.frames import PygameFrames
 from game.ui.input import Intent, read_inputs
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, Transition
-from game.ui.scenes.confirm import ConfirmScene
 
 MIN_SIZE = (1024, 600)
 TITLE = "Feedwise"
@@ -133,7 +133,12 @@ class App:
 
         if isinstance(self.top, ConfirmScene) and self.top.quits:
             return Quit()
-        return Push(ConfirmScene.quit_game(self.ctx, in_round=any(s.name == "feed" for s in self.stack)))
+        return Push(ConfirmScene.quit_game(self.ctx, in_round=any(scene.holds_round for scene in self.stack), round_kept=self.keeps_unfinished_rounds()))
+
+    def keeps_unfinished_rounds(self) -> bool:
+        """A round left unfinished can be resumed later: the learner history is open."""
+        service = self.ctx.services.history
+        return service is not None and service.history() is not None
 
     def facilitator_exit_requested(self) -> Optional[Transition]:
         """Ctrl+Shift+Q: an ordinary quit here; a kiosk (game/ui/session.py) makes it its only way out."""

@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from game.app.history_observer import HistoryService
+from game.app.library import ScenarioLibrary
 from game.lang.i18n import Translator
 from game.store.settings import Settings, save_settings
 from game.ui.cache import SurfaceCache
@@ -27,15 +29,14 @@ class Services:
     data_dir: Path
     results_dir: Path
     result_file: Optional[Path] = None  # write the result record exactly here (autoplay --out)
-    library: object = None  # game.app.library.ScenarioLibrary
+    library: Optional[ScenarioLibrary] = None
     observer_factories: Sequence[Callable[[], object]] = ()  # each returns a RoundObserver for a new round
     session: Optional[str] = None
     seed: Optional[int] = None
     shuffle: bool = False
     save_settings: bool = True
     wall_clock: Optional[Callable[[], object]] = None  # returns an aware datetime; None = the real clock
-    history: object = None  # game.app.history_observer.HistoryService (learner profiles and history), or None
-    in_session: bool = False  # a classroom session (game/ui/session.py): the debrief leads on, not back to the menu
+    history: Optional[HistoryService] = None  # learner profiles and history; None when switched off
     warnings: list[str] = field(default_factory=list)
 
 

@@ -21,9 +21,8 @@ from game.store.settings import load_settings
 from game.ui.app import App, Window
 from game.ui.context import Context, Services
 from game.ui.fonts import FONTS_DIR, missing_fonts
+from game.ui.graph import SceneGraph
 from game.ui.scene import Push
-from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.menu import MenuScene
 
 
 def _missing_fonts_message() -> str:
@@ -97,10 +96,11 @@ def build_app(options: LaunchOptions):
     window = Window(options.size, fullscreen=settings.fullscreen)
     ctx = Context(settings, window.surface.get_size(), services, window)
 
-    menu = MenuScene(ctx, selected=family.family_id if family else None)
+    graph = SceneGraph()
+    menu = graph.menu(ctx, selected=family.family_id if family else None)
     app = App(ctx, menu)
     if family is not None and options.start_at == "briefing":
 
         chosen = loaded if loaded is not None and (loaded.scenario.language.value == settings.language or not family.has_language(settings.language)) else family.version_for(settings.language)
-        app.apply(Push(BriefingScene(chosen)))
+        app.apply(Push(graph.briefing(chosen)))
     return app, window

@@ -20,7 +20,7 @@ from game.scenario.model import LoadedScenario, Scenario
 from game.store.settings import Settings
 from game.ui.app import App, Window
 from game.ui.context import Context, Services
-from game.ui.scenes.feed import FeedScene
+from game.ui.graph import SceneGraph
 
 TEXTS = (
     "Heavy rain is expected tonight. Families along the river road should move valuables upstairs. Shelters are open at the three public schools.",
@@ -81,4 +81,4 @@ def sample_feed_app(posts: int = 40, size: tuple[int, int] = (1280, 720)):
     ctx = Context(Settings(), window.surface.get_size(), services, window)
     loaded = sample_scenario(posts, folder)
     driver = RoundDriver.start(loaded, player_name="sample", language="en")
-    return App(ctx, FeedScene(driver)), window
+    return App(ctx, SceneGraph().feed(driver)), window

@@ -15,9 +15,10 @@ from typing import Any
 from game.app.options import LaunchOptions
 from game.app.session import SessionOptions, plan_session
 from game.ui.app import App
+from game.ui.dialogs import ConfirmScene
+from game.ui.graph import SessionGraph
 from game.ui.launch import build_app
 from game.ui.scene import Push
-from game.ui.scenes.confirm import ConfirmScene
 from game.ui.scenes.session_flow import SessionScene
 
 
@@ -36,6 +37,9 @@ class SessionApp(App):
         if self.kiosk:
             return None
         return super().quit_requested()
+
+    def keeps_unfinished_rounds(self) -> bool:
+        return False  # a session's round left early is not kept for later
 
     def facilitator_exit_requested(self):
         if isinstance(self.top, ConfirmScene) and self.top.key == "facilitator-exit":
@@ -65,7 +69,6 @@ def build_session_app(launch: LaunchOptions, session: SessionOptions) -> tuple[S
     app, window = build_app(launch)
     ctx = app.ctx
     services = ctx.services
-    services.in_session = True
     plan = plan_session(session, services.library, language=ctx.language, results_dir=Path(services.results_dir), data_dir=services.data_dir)
-    flow = SessionScene(plan)
+    flow = SessionGraph(plan).flow()
     return SessionApp(ctx, flow, session.kiosk), window, flow
