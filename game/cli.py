@@ -23,6 +23,7 @@ COMMANDS = {
     "export": "export",
     "report": "report",
     "search": "search",
+    "sync": "sync",
 }
 
 

@@ -202,8 +202,3 @@ def test_catalogue_loads_from_the_po_file_with_no_network_and_no_compile(tmp_pat
         assert sorted(path.name for path in tmp_path.iterdir()) == ["km.po"]
     finally:
         i18n._catalogue.cache_clear()
-
-
-def test_the_po_file_is_shipped_with_the_package():
-    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"*.po"' in pyproject

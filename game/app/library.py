@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from game import resources
 from game.scenario.loader import check_file
 from game.scenario.model import LoadedScenario
 from game.scenario.quiz_loader import is_quiz_file
 from game.web.loader import is_web_file  # the offline web (scenarios/web/, <id>/web.*.yaml) is not a scenario either
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+BUILTIN_DIR = resources.scenarios_dir()
 
 
 @dataclass(frozen=True)

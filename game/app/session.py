@@ -14,6 +14,7 @@ the kiosk app in `game/ui/session.py`.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -21,6 +22,9 @@ from typing import Any, Optional, Sequence
 from game.app.library import ScenarioFamily, ScenarioLibrary, resolve_scenario
 from game.app.options import LaunchError
 from game.app.round_driver import ResultFileObserver
+from game.app.session_sync import SessionSync
+from game.app.sync import SyncError
+from game.resources import command_name
 from game.rules.check_score import add_check
 from game.rules.counterbalance import FormOrder, form_order
 from game.scenario.model import LoadedScenario
@@ -56,6 +60,7 @@ class SessionPlan:
     form_seed: Optional[int] = None  # autoplay: the form order follows --seed
     language: str = "en"  # the language each new trainee starts in
     check_bank: Optional[CheckBank] = None
+    after_trainee: Optional[Any] = None  # called with the trainee's result files when their run ends (LRS sync)
 
     def titles(self, language: str) -> list[str]:
         return [entry.version_for(language).scenario.title for entry in self.playlist]
@@ -136,6 +141,8 @@ class SessionOptions:
     kiosk: bool = False
     form_seed: Optional[int] = None
     check_folder: Optional[str] = None  # tests: another folder of quiz files
+    sync_lrs: Optional[tuple[str, str, str]] = None  # (URL, user, password file): `--sync-lrs`
+    sync: Optional[SessionSync] = None  # built from `sync_lrs` by `plan_session`
     notes: list[str] = field(default_factory=list)  # things to tell the facilitator on stderr
 
 
@@ -169,7 +176,13 @@ def plan_session(session: SessionOptions, library: ScenarioLibrary, *, language:
     if session.checks:
         bank = load_check_bank(session.check_folder or BUILTIN_CHECKS)
         if not bank.forms:
-            raise LaunchError("--check: no quick-check forms could be loaded. Run: python main.py validate scenarios/checks")
+            raise LaunchError(f"--check: no quick-check forms could be loaded. Run: {command_name()} validate {BUILTIN_CHECKS}")
+    if session.sync_lrs:
+        url, user, password_file = session.sync_lrs
+        try:
+            session.sync = SessionSync(url, user, password_file, data_dir, report=_console)
+        except SyncError as error:
+            raise LaunchError(f"--sync-lrs: {error}.") from None
     return SessionPlan(
         code=session.code,
         playlist=tuple(entries),
@@ -180,4 +193,21 @@ def plan_session(session: SessionOptions, library: ScenarioLibrary, *, language:
         form_seed=session.form_seed,
         language=language,
         check_bank=bank,
+        after_trainee=session.sync.trainee_done if session.sync else None,
     )
+
+
+def _console(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def sync_options(args: Any) -> tuple[Optional[tuple[str, str, str]], str]:
+    """(URL, user, password file) from `--sync-lrs/--user/--password-file`, or (None, a usage problem or "")."""
+    url, user, password_file = (getattr(args, name, None) for name in ("sync_lrs", "user", "password_file"))
+    if not url:
+        return None, "--user and --password-file go with --sync-lrs URL." if user or password_file else ""
+    if not args.session:
+        return None, "--sync-lrs needs --session CODE."
+    if not user or not password_file:
+        return None, "--sync-lrs needs --user USER and --password-file FILE."
+    return (url, user, password_file), ""

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         print("feedwise autoplay: --pace must be 0 or more seconds.", file=sys.stderr)
         return 2
     _choose_video_driver(args.pace)
-    if args.session or args.check or args.playlist:
+    if args.session or args.check or args.playlist or args.sync_lrs or args.user or args.password_file:
         from game.commands.autoplay_session import autoplay_session  # a whole session: name entry, checks, playlist
 
         return autoplay_session(args)

@@ -20,7 +20,7 @@ def autoplay_session(args: argparse.Namespace) -> int:
 
     from game.app.frames import run_frames
     from game.app.options import LaunchError, launch_options_from, parse_size
-    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from
+    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from, sync_options
     from game.rules.bots import make_policy
     from game.rules.debrief import debrief
     from game.rules.quick_check import check_policy
@@ -34,7 +34,11 @@ def autoplay_session(args: argparse.Namespace) -> int:
         return 2
     seed = args.seed if args.seed is not None else 0
     player_name = args.name or f"autoplay-{args.policy}"
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed)
+    sync_lrs, problem = sync_options(args)
+    if problem:
+        print(f"{prefix}: {problem}", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed, sync_lrs=sync_lrs)
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=seed, fullscreen=False)
         app, window, flow = build_session_app(launch, session)
@@ -47,6 +51,8 @@ def autoplay_session(args: argparse.Namespace) -> int:
     frames = run_frames(app, PygameFrames(window, fps=30, fixed_dt=None if args.pace > 0 else FIXED_DT, show=args.pace > 0), pilot=pilot, max_frames=MAX_FRAMES, pace=args.pace)
     drivers = pilot.rounds
     flow.flush()
+    if session.sync is not None:
+        session.sync.wait()
     trainee = flow.trainee
     if not pilot.finished or trainee is None:
         print(f"{prefix}: the session did not finish (stopped on the '{app.top.name}' screen after {frames} frames).", file=sys.stderr)

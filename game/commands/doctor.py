@@ -82,6 +82,18 @@ def check_fonts() -> Check:
     return Check(True, "fonts found", str(FONTS_DIR))
 
 
+def check_khmer_segmenter() -> Check:
+    """Khmer word breaking: khmercut and the one model file it uses."""
+    try:
+        # Imported here: a missing khmercut (or its model) is what this check reports.
+        import khmercut
+
+        words = khmercut.tokenize(KHMER_TEST)
+    except (ImportError, OSError) as error:
+        return Check(False, "Khmer word breaking", f"{error}; Khmer lines then break only between letter clusters. Reinstall Feedwise.")
+    return Check(bool(words), "Khmer word breaking", f"khmercut: {len(words)} words in the test line")
+
+
 def check_khmer_shaping() -> Check:
     # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     import pygame
@@ -164,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
         checks += check_sdl()
         checks.append(check_fonts())
         checks.append(check_khmer_shaping() if checks[-1].ok else Check(False, "Khmer shaping works", "no font to test with"))
+        checks.append(check_khmer_segmenter())
     checks.append(check_data_folder(args.data_dir))
     checks.append(check_fts5())
     if all(c.ok for c in checks):

@@ -14,6 +14,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from game import resources as game_resources
 from game.store.atomic import write_text_atomic
 
 NAME = "new"
@@ -28,11 +29,8 @@ def register(subparsers) -> None:
 
 
 def installed_schema() -> Path:
-    """The schema file shipped with the project (`scenarios/scenario.schema.json` next to the `game` package)."""
-    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
-    import game
-
-    return Path(game.__file__).resolve().parent.parent / "scenarios" / SCHEMA_NAME
+    """The schema file shipped with the game (`scenarios/scenario.schema.json`, found by `game.resources`)."""
+    return game_resources.schema_file()
 
 
 def schema_reference(folder: Path) -> str:
@@ -84,5 +82,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"feedwise new: cannot create {target}: {error.strerror or error}", file=sys.stderr)
         return 1
     print(f"created {target}")
-    print(f"next: edit it, then run  python main.py validate {folder.as_posix()}")
+    print(f"next: edit it, then run  {game_resources.command_name()} validate {folder.as_posix()}")
     return 0

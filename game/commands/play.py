@@ -29,6 +29,9 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", default=None, metavar="CODE", help="classroom session: each trainee types a name or ID, plays the playlist, and every result carries CODE")
     parser.add_argument("--scenario", dest="playlist", nargs="+", action="extend", default=[], metavar="ID", help="the session's fixed playlist: built-in scenario ids or scenario files, in order")
     parser.add_argument("--check", choices=("pre", "post", "both"), default=None, help="the pre/post quick check: before the first scenario, after the last, or both (docs/checks.md)")
+    parser.add_argument("--sync-lrs", default=None, metavar="URL", help="with --session: send each trainee's xAPI statements to this LRS endpoint when they finish (kept in the outbox when offline)")
+    parser.add_argument("--user", default=None, metavar="USER", help="with --sync-lrs: the LRS user")
+    parser.add_argument("--password-file", default=None, metavar="FILE", help="with --sync-lrs: a file whose first line is the LRS password")
 
 
 def register(subparsers) -> None:
@@ -45,7 +48,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.session or args.kiosk or args.check or args.playlist:
+    if args.session or args.kiosk or args.check or args.playlist or args.sync_lrs or args.user or args.password_file:
         return run_session(args)
     # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.app.options import LaunchError, LaunchOptions, parse_size
@@ -94,7 +97,8 @@ def run_session(args: argparse.Namespace) -> int:
     """`play --session CODE ...`: the session loop until the facilitator quits."""
     # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.app.options import LaunchError, launch_options_from, parse_size
-    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from
+    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from, sync_options
+    from game.resources import command_name
     from game.ui.app import run as run_loop
     from game.ui.session import build_session_app
 
@@ -106,12 +110,16 @@ def run_session(args: argparse.Namespace) -> int:
         print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
         return 2
     if args.playlist and not args.session:
-        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: python main.py play SCENARIO", file=sys.stderr)
+        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: {command_name()} play SCENARIO", file=sys.stderr)
         return 2
     if args.name:
         print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
         return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk)
+    sync_lrs, problem = sync_options(args)
+    if problem:
+        print(f"{prefix}: {problem}", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk, sync_lrs=sync_lrs)
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
         app, window, flow = build_session_app(launch, session)
@@ -125,6 +133,8 @@ def run_session(args: argparse.Namespace) -> int:
         return run_loop(app, window)
     finally:
         flow.flush()
+        if session.sync is not None:
+            session.sync.wait()
         for line in flow.unreported_lines():
             print(f"feedwise: {line}", file=sys.stderr)
         # Imported when the command runs, not at start-up: the CLI loads every command's parser.

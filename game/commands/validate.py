@@ -80,10 +80,21 @@ def _web_problems(files: list[str], kinds: dict[str, str]) -> list[Problem]:
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(NAME, help="check scenario files and explain every problem", description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders to search for *.yaml and *.yml files")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, folders to search for *.yaml and *.yml files, or the id of a built-in scenario")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit code 1)")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     parser.add_argument("--cues", action="store_true", help="check cue balance instead: can a surface cue (badge, '!!', likes...) give the verdict away? (docs/scenario-format.md)")
+
+
+def builtin_folder(given: str) -> str:
+    """A built-in scenario named by id (`validate tutorial`) is its installed folder; any other path stays as given."""
+    if os.path.exists(given) or not given or "/" in given or "\\" in given or given.startswith("."):
+        return given
+    # Imported here: only a name that is no path needs the installed scenarios.
+    from game import resources
+
+    folder = resources.scenarios_dir() / given
+    return str(folder) if folder.is_dir() else given
 
 
 def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -91,6 +102,7 @@ def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
     files: list[str] = []
     problems: list[Problem] = []
     for given in paths:
+        given = builtin_folder(given)
         if os.path.isdir(given):
             found = sorted(
                 os.path.join(folder, name)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any, Mapping
 
+from game import resources
 from game.lang import locale_format
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"  # game/locale/<language>.po
+LOCALE_DIR = resources.locale_dir()  # game/locale/<language>.po
 LANGUAGES = ("en", "km")
 RULES_CONTEXT = "rules"
 

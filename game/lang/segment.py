@@ -123,7 +123,7 @@ class WordSegmenter:
     """Finds the preferred break offsets of a text, remembering the Khmer segmentations it made.
 
     `khmer_words` splits a run of Khmer characters into words (default: `khmercut.tokenize`);
-    when khmercut is not installed, Khmer runs only break at spaces, U+200B and (as the layout's
+    when khmercut or its model file is missing, Khmer runs only break at spaces, U+200B and (as the layout's
     last resort) at cluster boundaries.
     """
 
@@ -143,7 +143,7 @@ class WordSegmenter:
         if self.available:
             try:
                 words = self._khmer_words(run)
-            except ImportError:
+            except (ImportError, OSError):  # khmercut or its model file missing: break at spaces and clusters
                 self.available = False
                 words = [run]
             position = 0

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Optional, Union
 
+from game.resources import command_name
 from game.scenario.catalogue import catalogue
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.model import LoadedScenario, Scenario
@@ -67,7 +68,7 @@ def _check(file: str, decode_images: bool = True) -> tuple[Optional[LoadedScenar
     if text is None:
         return None, problems
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        return None, [_problem(file, "file-empty", "the file is empty; start from 'python main.py new NAME' or docs/scenario-format.md", 1, 1)]
+        return None, [_problem(file, "file-empty", f"the file is empty; start from '{command_name()} new NAME' or docs/scenario-format.md", 1, 1)]
     document, yaml_problems = parse_yaml(text, file)
     if document is None:
         return None, yaml_problems

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
+from game import resources
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import read_source
 from game.scenario.quiz import Form, LoadedQuiz, Quiz
@@ -41,7 +42,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 MIN_ITEMS = 16
 LONG_ITEM_CHARS = 300
-BUILTIN_CHECKS = Path(__file__).resolve().parents[2] / "scenarios" / "checks"
+BUILTIN_CHECKS = resources.checks_dir()
 YAML_SUFFIXES = (".yaml", ".yml")
 # `kind: quiz` as a top-level key (no indentation), optionally quoted, optionally followed by a comment;
 # or, in JSON / flow style, the quoted pair "kind": "quiz".

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import BaseModel, ValidationError
 
+from game.resources import command_name
 from game.scenario.errors import Problem
 from game.scenario.model import Scenario, Verdict
 from game.scenario.yamlsafe import Document
@@ -305,7 +306,7 @@ def check_references(context: Context, catalogue_names: dict[str, str]) -> None:
             if technique_id is not None and technique_id not in known_techniques:
                 hint = did_you_mean(technique_id, known_techniques)
                 context.error(("posts", index, "techniques", number, "id"), "unknown-technique",
-                              f"{prefix}unknown technique '{technique_id}'{hint}; see 'python main.py techniques', or define it under 'techniques:' at the top of the file")
+                              f"{prefix}unknown technique '{technique_id}'{hint}; see '{command_name()} techniques', or define it under 'techniques:' at the top of the file")
             evidence = text_at(use, "evidence")
             if evidence and evidence not in text and evidence not in link_title:
                 folded = evidence.casefold()

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pygame
 
-FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+from game import resources
+
+FONTS_DIR = resources.fonts_dir()
 REGULAR_FONT = FONTS_DIR / "NotoSansKhmer-Regular.ttf"
 BOLD_FONT = FONTS_DIR / "NotoSansKhmer-Bold.ttf"
 EMOJI_FONT = FONTS_DIR / "NotoColorEmoji-Subset.ttf"

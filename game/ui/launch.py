@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from game import resources
 from game.app.history_observer import HistoryService, history_observer_factory
 from game.app.library import default_folders, load_library, resolve_scenario
 from game.app.options import LaunchError, LaunchOptions
@@ -19,13 +20,27 @@ from game.store.paths import data_dir
 from game.store.settings import load_settings
 from game.ui.app import App, Window
 from game.ui.context import Context, Services
+from game.ui.fonts import FONTS_DIR, missing_fonts
 from game.ui.graph import SceneGraph
 from game.ui.scene import Push
+
+
+def _missing_fonts_message() -> str:
+    """A plain message when the bundled fonts are missing ("" when they are all there)."""
+    missing = missing_fonts()
+    if not missing:
+        return ""
+    names = ", ".join(path.name for path in missing)
+    return (f"the game's fonts are missing from {FONTS_DIR} ({names}). Reinstall Feedwise; "
+            f"`{resources.command_name()} doctor` checks the installation.")
 
 
 def build_app(options: LaunchOptions):
     """(app, window): a ready app with its window open, at the menu or in the chosen scenario."""
 
+    fonts_problem = _missing_fonts_message()
+    if fonts_problem:
+        raise LaunchError(fonts_problem)
     folder = Path(options.data_dir).expanduser() if options.data_dir else data_dir()
     settings, warnings = load_settings(folder)
     if options.language:
@@ -75,7 +90,7 @@ def build_app(options: LaunchOptions):
         pygame.display.quit()
         raise LaunchError(
             "No screen was found (no desktop session or DISPLAY). Start Feedwise from the desktop; "
-            "to play a round without a screen, use: python main.py autoplay SCENARIO --policy random"
+            f"to play a round without a screen, use: {resources.command_name()} autoplay SCENARIO --policy random"
         )
     pygame.font.init()
     window = Window(options.size, fullscreen=settings.fullscreen)

@@ -18,11 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from game import resources
 from game.store.report.aggregate import PostKey, TechniqueText
 
-REPOSITORY_ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS_DIR = REPOSITORY_ROOT / "scenarios"
-KHMER_FONT = REPOSITORY_ROOT / "assets" / "fonts" / "NotoSansKhmer-Regular.ttf"
+SCENARIOS_DIR = resources.scenarios_dir()
+KHMER_FONT = resources.fonts_dir() / "NotoSansKhmer-Regular.ttf"
 
 
 def main_language(records: Sequence[dict]) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import pygame
 
 from game.lang.i18n import N_
+from game.resources import command_name
 from game.store.settings import TEXT_SIZES
 from game.ui import theme as sizes
 from game.ui.dialogs import ConfirmScene
@@ -412,7 +413,7 @@ class MenuScene(Scene):
             surface.blit(empty, self.list_rect.topleft)
         broken = ctx.services.library.broken
         if broken:
-            note = tr("{count} scenario files have errors and are not shown. Run: python main.py validate", count=len(broken))
+            note = tr("{count} scenario files have errors and are not shown. Run: {command} validate", count=len(broken), command=command_name())
             line = text.render_line(note, sizes.FONT_SMALL, theme.bad)
             surface.blit(line, (self.list_rect.x, self.list_rect.bottom + m.px(4)), area=pygame.Rect(0, 0, self.list_rect.width, line.get_height()))
 

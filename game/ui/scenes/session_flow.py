@@ -95,6 +95,8 @@ class SessionScene(Scene):
     def _finish(self, ctx: "Context") -> Transition:
         assert self.trainee is not None
         self.trainee.flush()
+        if self.plan.after_trainee is not None:
+            self.plan.after_trainee([outcome.path for outcome in self.trainee.outcomes])
         self.trainee.take_problems()  # the thank-you screen shows every problem of this trainee
         self.stage = "thank-you"
         return Push(self.exits.thank_you(self.trainee))
