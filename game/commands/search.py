@@ -35,13 +35,14 @@ def _plain(snippet: str) -> str:
 def run(args: argparse.Namespace) -> int:
     # Imported when the command runs: the CLI loads every command's parser at start-up.
     from game.store.paths import cache_dir
-    from game.web.loader import BUILTIN_SCENARIOS, OfflineWeb
+    from game.resources import scenarios_dir
+    from game.web.loader import OfflineWeb
 
     query = " ".join(args.query).strip()
     if not query:
         print("search: give some words to search for", file=sys.stderr)
         return 2
-    web = OfflineWeb([BUILTIN_SCENARIOS, *args.folder], args.lang, cache_dir())
+    web = OfflineWeb([scenarios_dir(), *args.folder], args.lang, cache_dir())
     found = web.search(query, max(1, args.limit))
     if args.json:
         print(json.dumps([{"page": r.page, "site": r.site, "title": r.title, "score": r.score} for r in found.results], indent=2, ensure_ascii=False))

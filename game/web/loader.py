@@ -29,7 +29,6 @@ from game.web.validate import Known, ScenarioPosts, check_web_document
 PathLike = Union[str, "os.PathLike[str]"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
-BUILTIN_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHARED_FOLDER = "web"  # <library>/web/ holds the shared sites
 _KIND_LINE = re.compile(r"""^kind[ \t]*:[ \t]*(["']?)web\1[ \t]*(#.*)?$|["']kind["'][ \t]*:[ \t]*["']web["']""", re.MULTILINE)
 _SNIFF_BYTES = 64 * 1024

@@ -15,7 +15,10 @@ import pytest
 from game.scenario.loader import check_file
 from game.scenario.quiz_loader import is_quiz_file
 from game.web.index import build_index
-from game.web.loader import BUILTIN_SCENARIOS, is_web_file, load_web_library
+from game.resources import scenarios_dir
+from game.web.loader import is_web_file, load_web_library
+
+BUILTIN_SCENARIOS = scenarios_dir()
 from game.web.model import Role
 
 SCENARIO_FILES = sorted(
