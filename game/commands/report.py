@@ -85,6 +85,7 @@ def _print_skipped(skipped) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.store.atomic import write_text_atomic
     from game.store.report import build_class_report
     from game.store.report.csv import decisions_csv, trainees_csv
