@@ -194,9 +194,31 @@ def make_village_road(path: Path) -> None:
     kit.save(c.surface, path)
 
 
+def make_market_stall(path: Path) -> None:
+    """A vegetable stall under a tarpaulin: bunches of morning glory, tomatoes, a seller and her scales."""
+    c = kit.Canvas(600, 340, (236, 228, 210))
+    c.rect((0, 0, 600, 70), (40, 110, 170))
+    for x in range(0, 600, 60):
+        c.polygon([(x, 70), (x + 60, 70), (x + 30, 92)], (40, 110, 170))
+    c.rect((0, 250, 600, 90), (120, 100, 80))
+    c.person((470, 250), 130, shirt=(200, 60, 90))
+    c.rect((30, 170, 540, 90), (150, 110, 70), radius=4)
+    rng = random.Random(9)
+    for i in range(7):
+        x = 50 + i * 44
+        for j in range(5):
+            c.line((x + j * 5, 214), (x + j * 6 - 6, 150 + rng.randrange(0, 14)), (60, 150, 60), 4)
+        c.rect((x - 4, 206, 34, 10), (230, 200, 90), radius=3)
+    for i in range(12):
+        c.circle((390 + (i % 4) * 22, 222 - (i // 4) * 18), 11, (215, 50, 40))
+    c.rect((360, 240, 40, 10), (90, 90, 90), radius=3)
+    c.circle((380, 232), 14, (200, 200, 205))
+    kit.save(c.surface, path)
+
+
 def makers() -> dict:
     return kit.makers_table(
-        {"flood-street.png": make_flood_street, "village-road.png": make_village_road},
+        {"flood-street.png": make_flood_street, "village-road.png": make_village_road, "market-stall.png": make_market_stall},
         {"river-level-chart": make_river_chart, "fake-alert": make_fake_alert},
     )
 

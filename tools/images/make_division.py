@@ -28,6 +28,14 @@ TEXT = {
         "rows": [("Crimes by outsiders", "80%"), ("Crimes by locals", "20%")],
         "list_note": "Do not share. Internal use only.",
         "stamp": "SECRET",
+        "full_title": "Phone thefts around the central market, per month",
+        "full_days": ["2 years ago", "now"],
+        "full_factory": "factory opens",
+        "full_foot": "Source: Battambang Town Community Safety Office, monthly reports",
+        "full_stamp": "FACT CHECK",
+        "send_title": "What the money sent home pays for (% of workers)",
+        "send_labels": ["school fees", "medicine", "farm costs", "debts", "other"],
+        "send_foot": "Survey of 1,200 garment and shoe workers · Tonle Institute for Social Research",
     },
     "km": {
         "chart_title": "ចោរកម្មផ្ទុះឡើង!",
@@ -38,6 +46,14 @@ TEXT = {
         "rows": [("ឧក្រិដ្ឋកម្មដោយអ្នកខាងក្រៅ", "៨០%"), ("ឧក្រិដ្ឋកម្មដោយអ្នកក្នុងតំបន់", "២០%")],
         "list_note": "ហាមចែករំលែក។ ប្រើប្រាស់ផ្ទៃក្នុងតែប៉ុណ្ណោះ។",
         "stamp": "សម្ងាត់",
+        "full_title": "ចោរកម្មទូរសព្ទ" + Z + "ជុំវិញផ្សារកណ្ដាល" + Z + "ក្នុងមួយខែ",
+        "full_days": ["២ ឆ្នាំមុន", "ឥឡូវ"],
+        "full_factory": "រោងចក្របើក",
+        "full_foot": "ប្រភព៖ ការិយាល័យសុវត្ថិភាពសហគមន៍ក្រុងបាត់ដំបង របាយការណ៍ប្រចាំខែ",
+        "full_stamp": "ពិនិត្យការពិត",
+        "send_title": "លុយផ្ញើទៅផ្ទះ" + Z + "ប្រើសម្រាប់អ្វី (% នៃកម្មករ)",
+        "send_labels": ["ថ្លៃសាលា", "ថ្នាំពេទ្យ", "ស្រែចម្ការ", "សងបំណុល", "ផ្សេងៗ"],
+        "send_foot": "ការស្ទង់មតិលើកម្មករកាត់ដេរ និងស្បែកជើង ១ ២០០ នាក់ · វិទ្យាស្ថានទន្លេសម្រាប់ការស្រាវជ្រាវសង្គម",
     },
 }
 
@@ -54,6 +70,38 @@ def make_crime_chart(path: Path, lang: str) -> None:
     box = c.rect((372, 110, 210, 120), (255, 230, 0), radius=12)
     c.paragraph(t["arrow"], box.inflate(-24, -24), 22, kit.DARK_RED, bold=True, align="center")
     c.text(t["page"], (586, 326), 13, kit.GREY, bold=True, anchor="bottomright")
+    kit.save(c.surface, path)
+
+
+def make_full_theft_chart(path: Path, lang: str) -> None:
+    """The fact-checker's honest chart: two years of monthly figures, axis from zero, no rise."""
+    t = TEXT[lang]
+    c = kit.Canvas(600, 340, kit.WHITE)
+    c.rect((0, 0, 600, 40), kit.NAVY)
+    c.text(t["full_title"].replace(Z, ""), (16, 20), 17, kit.WHITE, bold=True, anchor="midleft")
+    values = [9, 11, 7, 14, 8, 10, 6, 12, 9, 13, 5, 8, 10, 7, 11, 9, 12, 8, 3, 12, 10, 8, 13, 9]
+    rect = pygame.Rect(20, 54, 560, 240)
+    c.line_chart(rect, values, y_min=0, y_max=16, color=kit.FB_BLUE, labels=t["full_days"], fill_alpha=50)
+    plot = pygame.Rect(rect.left + 48, rect.top + 6, rect.width - 56, rect.height - 28)
+    x = plot.left + plot.width * 18.5 / (len(values) - 1)
+    for y in range(plot.top, plot.bottom, 12):
+        c.line((x, y), (x, min(y + 6, plot.bottom)), kit.GREY, 2)
+    c.text(t["full_factory"], (x - 6, plot.top + 34), 12, kit.GREY, bold=True, anchor="topright")
+    c.text(t["full_foot"], (300, 318), 11, kit.GREY, anchor="center")
+    box = c.rect((436, 50, 148, 30), kit.RED, radius=6)
+    c.text(t["full_stamp"], box.center, 15, kit.WHITE, bold=True, anchor="center")
+    kit.save(c.surface, path)
+
+
+def make_remittance_chart(path: Path, lang: str) -> None:
+    """The survey's honest bar chart: what the money sent home pays for, axis from zero."""
+    t = TEXT[lang]
+    c = kit.Canvas(600, 340, kit.WHITE)
+    c.rect((0, 0, 600, 40), kit.NAVY)
+    c.text(t["send_title"].replace(Z, ""), (16, 20), 17, kit.WHITE, bold=True, anchor="midleft")
+    c.bar_chart((20, 56, 560, 240), [64, 48, 41, 22, 15], t["send_labels"], y_min=0, y_max=80,
+                color=kit.FB_BLUE, tick_count=4)
+    c.text(t["send_foot"], (300, 318), 11, kit.GREY, anchor="center")
     kit.save(c.surface, path)
 
 
@@ -153,7 +201,8 @@ def make_leaked_list(path: Path, lang: str) -> None:
 def makers() -> dict:
     return kit.makers_table(
         {"festival-crowd.png": make_festival_crowd, "cleanup.png": make_cleanup},
-        {"crime-chart": make_crime_chart, "leaked-list": make_leaked_list},
+        {"crime-chart": make_crime_chart, "leaked-list": make_leaked_list, "full-theft-chart": make_full_theft_chart,
+         "remittance-chart": make_remittance_chart},
     )
 
 
