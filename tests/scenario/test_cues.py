@@ -247,3 +247,18 @@ def test_cue_items_from_any_kind_share_one_check():
                      extract("Send the fee now!!" if i % 2 == 0 else "See you at the market.")) for i in range(20)]
     report = check(items)
     assert any(w.cue == "exclamations" and w.scope == "library" for w in report.warnings)
+
+
+# --- the built-in library ---------------------------------------------------------------------
+
+BUILTIN = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def test_the_built_in_library_and_banks_give_no_verdict_away_in_english_or_khmer(capsys):
+    """Issue 15's bar: `validate --cues scenarios` prints no warning, for English and for Khmer."""
+    code, report = run_json(capsys, BUILTIN)
+    pools = {(pool["language"], pool["pool"]) for pool in report["pools"]}
+    assert pools == {("en", "scenarios"), ("km", "scenarios"), ("en", "checks"), ("km", "checks")}
+    assert report["problems"] == []
+    assert [f"{w['language']} {w['scope']}: {w['message']}" for w in report["warnings"]] == []
+    assert code == 0
