@@ -1,6 +1,6 @@
 """Benchmark: the facilitator's report over 10,000 result files (issue 8; goal <= 5 s).
 
-Generates realistic records (`game.store.report.sample`) as result files in a temporary folder,
+Generates realistic records (`game.report.sample`) as result files in a temporary folder,
 then times `python main.py report` in-process: reading, checking, aggregating and writing the HTML
 (`report_10000_files_s`), and the same with the CSV and xAPI exports too
 (`report_10000_files_all_outputs_s`). Generating the files is not timed.
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.cli import main  # noqa: E402
-from game.store.report.sample import sample_record  # noqa: E402
+from game.report.sample import sample_record  # noqa: E402
 
 FILES = 10_000
 

@@ -86,11 +86,11 @@ def _print_skipped(skipped) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.store.atomic import write_text_atomic
-    from game.store.report import build_class_report
-    from game.store.report.csv import decisions_csv, trainees_csv
-    from game.store.report.html import render_html
-    from game.store.report.sources import khmer_font_face
-    from game.store.report.xapi import to_json_lines
+    from game.report import build_class_report
+    from game.report.csv import decisions_csv, trainees_csv
+    from game.report.html import render_html
+    from game.report.sources import khmer_font_face
+    from game.report.xapi import to_json_lines
 
     problem = _check_arguments(args)
     if problem:

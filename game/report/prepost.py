@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.store.report.checks import MeanChange, PrePostSummary, summarize_checks
+from game.report.checks import MeanChange, PrePostSummary, summarize_checks
+from game.report.parts import card as _card, escape, number as _number, text_span
 
 
 def prepost_summary(records: Sequence[dict]) -> PrePostSummary | None:
@@ -106,8 +107,6 @@ def prepost_html(summary: PrePostSummary | None) -> str:
     """The report's pre/post section; an empty string when there is no check data."""
     if summary is None:
         return ""
-    from game.store.report.html import _card, _number, escape, text_span  # the report's own helpers (html imports this module lazily)
-
     rows = "".join(
         f"<tr>{text_span(pair.name or '—', 'td')}{text_span(pair.player_id, 'td', 'id')}"
         f"<td>{escape(pair.pre_form or '?')} → {escape(pair.post_form or '?')}</td>"

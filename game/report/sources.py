@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.store.report.aggregate import PostKey, TechniqueText
+from game.report.aggregate import PostKey, TechniqueText
 
-REPOSITORY_ROOT = Path(__file__).resolve().parents[3]
+REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = REPOSITORY_ROOT / "scenarios"
 KHMER_FONT = REPOSITORY_ROOT / "assets" / "fonts" / "NotoSansKhmer-Regular.ttf"
 

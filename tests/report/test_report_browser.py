@@ -15,10 +15,10 @@ import pytest
 from PIL import Image
 from report_factory import KHMER_NAME, khmer_scenario, real_class, real_record
 
-from game.store.report.aggregate import build_report
-from game.store.report.html import render_html
-from game.store.report.reading import SkippedFile
-from game.store.report.sources import khmer_font_face, post_texts, technique_texts
+from game.report.aggregate import build_report
+from game.report.html import render_html
+from game.report.reading import SkippedFile
+from game.report.sources import khmer_font_face, post_texts, technique_texts
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 

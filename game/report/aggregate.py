@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 
-from game.store.report.checks import PrePostSummary, summarize_checks
+from game.report.checks import PrePostSummary, summarize_checks
 
 # Plain-language thresholds (documented in docs/report.md).
 BIAS_THRESHOLD = 0.25  # |mean criterion| above this is a clear lean towards flagging or trusting

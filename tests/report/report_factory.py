@@ -2,7 +2,7 @@
 
 `real_records(...)` plays built-in or in-memory scenarios with the bot policies and builds records
 with the real `result_record`, so the report is tested on what the game really writes. Fake records
-for volume (benchmarks, big folders) come from `game.store.report.sample`.
+for volume (benchmarks, big folders) come from `game.report.sample`.
 """
 
 from __future__ import annotations

@@ -9,11 +9,11 @@ from game.rules.quick_check import check_entry, check_policy, new_check, play_ch
 from game.rules.check_score import add_check
 from game.rules.counterbalance import form_for, form_order
 from game.scenario.quiz_loader import load_check_bank
-from game.store.report.aggregate import build_report
-from game.store.report.checks import MeanChange, PrePostSummary, mean_change, t_quantile_975
-from game.store.report.html import render_html
-from game.store.report.prepost import describe_change, form_split, prepost_html, prepost_reading, prepost_summary
-from game.store.report.sources import post_texts, technique_texts
+from game.report.aggregate import build_report
+from game.report.checks import MeanChange, PrePostSummary, mean_change, t_quantile_975
+from game.report.html import render_html
+from game.report.prepost import describe_change, form_split, prepost_html, prepost_reading, prepost_summary
+from game.report.sources import post_texts, technique_texts
 
 
 def record(player: str, started: str, checks: dict) -> dict:

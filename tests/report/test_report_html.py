@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import pytest
 from report_factory import KHMER_NAME, KHMER_TITLE, builtin, khmer_scenario, real_class, real_record
 
-from game.store.report.aggregate import build_report
-from game.store.report.html import khmer_markup, render_html
-from game.store.report.reading import SkippedFile
-from game.store.report.sources import khmer_font_face, post_texts, technique_texts
+from game.report.aggregate import build_report
+from game.report.html import khmer_markup, render_html
+from game.report.reading import SkippedFile
+from game.report.sources import khmer_font_face, post_texts, technique_texts
 
 
 class _Collect(HTMLParser):

@@ -16,7 +16,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from game.store.report.aggregate import TraineeStat
+from game.report.aggregate import TraineeStat
 
 BOM = "\ufeff"
 DECISION_COLUMNS = (

@@ -17,9 +17,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.store.report.aggregate import ClassReport, PostKey, build_report
-from game.store.report.reading import ProgressCallback, ResultSet, read_results
-from game.store.report.sources import post_texts, technique_texts
+from game.report.aggregate import ClassReport, PostKey, build_report
+from game.report.reading import ProgressCallback, ResultSet, read_results
+from game.report.sources import post_texts, technique_texts
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,18 @@ Pure: builds a string; never reads or writes files.
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from game.store.report.aggregate import ACTION_WORDS, ClassReport, PostKey, PostStat, TechniqueStat, TraineeStat
-from game.store.report.checks import PrePostSummary
-from game.store.report.reading import SkippedFile
+from game.report.aggregate import ACTION_WORDS, ClassReport, PostKey, PostStat, TechniqueStat, TraineeStat
+from game.report.checks import PrePostSummary
+from game.report.parts import card as _card, escape, khmer_markup, lang_attribute, number as _number, percent as _percent, text_span
+from game.report.prepost import prepost_html
+from game.report.reading import SkippedFile
 
 KHMER_FONTS = '"Noto Sans Khmer", "Khmer OS", "Khmer OS System", "Khmer UI", "Leelawadee UI", sans-serif'
 MAX_SKIPPED_ROWS = 300
 POSTS_COLUMN_PERCENTS = (27, 12, 21, 8, 12, 11, 9)  # post, verdict, techniques, answers, correct, mistake, seconds
-_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
-_KHMER_RUN = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b-\u200d]+(?:[ \u00a0]+[\u1780-\u17ff\u19e0-\u19ff\u200b-\u200d]+)*")
-_LATIN = re.compile("[A-Za-z]")
 
 SKIPPED_KIND_WORDS = {
     "empty": "empty",
@@ -102,43 +99,6 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
 """.replace("KHMERFONTS", KHMER_FONTS)
 
 
-def escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def lang_attribute(text: str) -> str:
-    """` lang="km"` for text in Khmer script (and no Latin letters), so the Khmer fonts and line height apply."""
-    return ' lang="km"' if _KHMER.search(text) and not _LATIN.search(text) else ""
-
-
-def khmer_markup(text: str) -> str:
-    """Escaped text; in text mixing Latin and Khmer, each Khmer run is wrapped in `<span lang="km">`."""
-    if not _KHMER.search(text) or not _LATIN.search(text):
-        return escape(text)
-    parts, position = [], 0
-    for run in _KHMER_RUN.finditer(text):
-        parts.append(escape(text[position : run.start()]))
-        parts.append(f'<span lang="km">{escape(run.group())}</span>')
-        position = run.end()
-    parts.append(escape(text[position:]))
-    return "".join(parts)
-
-
-def text_span(text: object, tag: str = "span", css_class: str = "") -> str:
-    """Escaped text in an element, marked as Khmer when it is (Khmer runs only, in mixed text)."""
-    value = str(text)
-    class_attribute = f' class="{css_class}"' if css_class else ""
-    return f"<{tag}{class_attribute}{lang_attribute(value)}>{khmer_markup(value)}</{tag}>"
-
-
-def _number(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}".replace("-", "−")
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%".replace("-", "−")
-
-
 def _bar_class(percent: float) -> str:
     return "bar" if percent >= 70 else ("bar mid" if percent >= 40 else "bar low")
 
@@ -187,11 +147,6 @@ def _nav(report: ClassReport, skipped: Sequence[SkippedFile]) -> str:
     if skipped:
         links.append(("skipped", "Files not read"))
     return "<nav>" + "".join(f'<a href="#{anchor}">{escape(label)}</a>' for anchor, label in links) + "</nav>"
-
-
-def _card(value: str, label: str, hint: str = "") -> str:
-    title = f' title="{escape(hint)}"' if hint else ""
-    return f'<div class="card"{title}><span class="value">{escape(value)}</span><span class="label">{escape(label)}</span></div>'
 
 
 def _overview_section(report: ClassReport) -> str:
@@ -344,8 +299,6 @@ def _trainees_section(report: ClassReport, names: Mapping[str, str]) -> str:
 
 def _prepost_section(checks: PrePostSummary | None) -> str:
     """The pre/post check section; nothing at all when there is no check data. Written in `prepost` (issue 9)."""
-    from game.store.report.prepost import prepost_html  # imported here: prepost uses this module's helpers
-
     return prepost_html(checks)
 
 
