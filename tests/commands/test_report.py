@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "report"))
 from report_factory import KHMER_NAME, khmer_scenario, real_class, real_record, write_all, write_bad_files  # noqa: E402
 
 from game.cli import main  # noqa: E402
