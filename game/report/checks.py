@@ -1,7 +1,8 @@
 """The pre/post quick check in the class report: the hook for the pre/post issue (issue 9).
 
 Records may carry `checks: {pre: {form, V, r, f, d, n, d_prime, criterion}, post: {...}}`.
-`summarize_checks(records)` pairs each trainee's earliest `pre` with their latest `post` and returns
+`CheckCollector` takes records one at a time (so the report can stream) and gives the summary, the
+trainees with only one phase, and per-item counts; `summarize_checks(records)` pairs each trainee's earliest `pre` with their latest `post` and returns
 a `PrePostSummary` (per-trainee rows and the class's mean change in d′ and criterion, each with a
 paired 95% confidence interval), or None when no trainee has both, so the report shows no
 pre/post section at all. The quiz itself, its scoring and the wording belong to issue 9.
@@ -92,39 +93,107 @@ def _usable(check: object) -> bool:
     )
 
 
-def summarize_checks(records: Sequence[dict]) -> PrePostSummary | None:
-    """Pre → post per trainee and the class's mean change, or None when no trainee has both checks."""
-    first_pre: dict[str, tuple[str, dict]] = {}
-    last_post: dict[str, tuple[str, dict]] = {}
-    names: dict[str, str] = {}
-    for record in records:
+@dataclass(frozen=True)
+class SinglePhase:
+    """A trainee with only one of the two checks (listed, never paired)."""
+
+    player_id: str
+    name: str
+    phase: str  # "pre" or "post": the one they took
+    form: str
+    d_prime: float
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    """One check item over the class: how often it was answered, got wrong, or answered "not sure"."""
+
+    form: str
+    item: str
+    verdict: str
+    answers: int
+    wrong: int
+    not_sure: int
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong / self.answers if self.answers else 0.0
+
+
+class CheckCollector:
+    """Collects the checks of records one at a time: each trainee's earliest pre and latest post, and item counts."""
+
+    def __init__(self) -> None:
+        self.first_pre: dict[str, tuple[str, dict]] = {}
+        self.last_post: dict[str, tuple[str, dict]] = {}
+        self.names: dict[str, str] = {}
+        self.items: dict[tuple[str, str], list] = {}  # (form, item) -> [verdict, answers, wrong, not sure]
+
+    def add(self, record: dict) -> None:
         checks = record.get("checks")
         if not isinstance(checks, dict):
-            continue
+            return
         player_id = record["player"]["id"]
-        names[player_id] = str(record["player"].get("name") or "")
+        self.names[player_id] = str(record["player"].get("name") or "")
         moment = record["started_at"]
-        if _usable(checks.get("pre")) and (player_id not in first_pre or moment < first_pre[player_id][0]):
-            first_pre[player_id] = (moment, checks["pre"])
-        if _usable(checks.get("post")) and (player_id not in last_post or moment >= last_post[player_id][0]):
-            last_post[player_id] = (moment, checks["post"])
-    pairs = tuple(
-        CheckPair(
-            player_id=player_id,
-            name=names[player_id],
-            pre_form=str(first_pre[player_id][1].get("form") or ""),
-            post_form=str(last_post[player_id][1].get("form") or ""),
-            pre_d_prime=float(first_pre[player_id][1]["d_prime"]),
-            post_d_prime=float(last_post[player_id][1]["d_prime"]),
-            pre_criterion=float(first_pre[player_id][1]["criterion"]),
-            post_criterion=float(last_post[player_id][1]["criterion"]),
-            pre_correct=_count(first_pre[player_id][1], "V"),
-            post_correct=_count(last_post[player_id][1], "V"),
-            pre_items=_count(first_pre[player_id][1], "items"),
-            post_items=_count(last_post[player_id][1], "items"),
-        )
-        for player_id in sorted(first_pre.keys() & last_post.keys(), key=lambda pid: (names[pid].casefold(), pid))
+        pre, post = checks.get("pre"), checks.get("post")
+        if _usable(pre) and (player_id not in self.first_pre or moment < self.first_pre[player_id][0]):
+            self.first_pre[player_id] = (moment, pre)
+        if _usable(post) and (player_id not in self.last_post or moment >= self.last_post[player_id][0]):
+            self.last_post[player_id] = (moment, post)
+        for entry in (pre, post):
+            if isinstance(entry, dict):
+                self._add_items(entry)
+
+    def _add_items(self, entry: dict) -> None:
+        form = str(entry.get("form") or "")
+        for answer in entry.get("answers") or ():
+            if answer.get("answer") is None:  # not reached: not an answer
+                continue
+            counts = self.items.setdefault((form, answer["item"]), [str(answer.get("verdict") or ""), 0, 0, 0])
+            counts[1] += 1
+            counts[2] += not answer["correct"]
+            counts[3] += answer["answer"] == "not-sure"
+
+    def summary(self) -> PrePostSummary | None:
+        return _summary(self.first_pre, self.last_post, self.names)
+
+    def singles(self) -> tuple[SinglePhase, ...]:
+        """Trainees who took only the pre or only the post check, by name."""
+        rows = []
+        for phase, found, other in (("pre", self.first_pre, self.last_post), ("post", self.last_post, self.first_pre)):
+            for player_id, (_, entry) in found.items():
+                if player_id not in other:
+                    rows.append(SinglePhase(player_id, self.names[player_id], phase, str(entry.get("form") or ""), float(entry["d_prime"])))
+        return tuple(sorted(rows, key=lambda row: (row.name.casefold(), row.player_id)))
+
+    def item_stats(self) -> tuple[ItemStat, ...]:
+        """Every item answered, most often wrong first."""
+        stats = [ItemStat(form, item, verdict, answers, wrong, not_sure) for (form, item), (verdict, answers, wrong, not_sure) in self.items.items()]
+        stats.sort(key=lambda stat: (-stat.wrong_rate, -stat.wrong, stat.form, stat.item))
+        return tuple(stats)
+
+
+def _pair(player_id: str, name: str, pre: dict, post: dict) -> CheckPair:
+    return CheckPair(
+        player_id=player_id,
+        name=name,
+        pre_form=str(pre.get("form") or ""),
+        post_form=str(post.get("form") or ""),
+        pre_d_prime=float(pre["d_prime"]),
+        post_d_prime=float(post["d_prime"]),
+        pre_criterion=float(pre["criterion"]),
+        post_criterion=float(post["criterion"]),
+        pre_correct=_count(pre, "V"),
+        post_correct=_count(post, "V"),
+        pre_items=_count(pre, "items"),
+        post_items=_count(post, "items"),
     )
+
+
+def _summary(first_pre: dict, last_post: dict, names: dict) -> PrePostSummary | None:
+    both = sorted(first_pre.keys() & last_post.keys(), key=lambda pid: (names[pid].casefold(), pid))
+    pairs = tuple(_pair(pid, names[pid], first_pre[pid][1], last_post[pid][1]) for pid in both)
     if not pairs:
         return None
     return PrePostSummary(
@@ -132,3 +201,11 @@ def summarize_checks(records: Sequence[dict]) -> PrePostSummary | None:
         d_prime_change=mean_change([pair.post_d_prime - pair.pre_d_prime for pair in pairs]),
         criterion_change=mean_change([pair.post_criterion - pair.pre_criterion for pair in pairs]),
     )
+
+
+def summarize_checks(records: Sequence[dict]) -> PrePostSummary | None:
+    """Pre → post per trainee and the class's mean change, or None when no trainee has both checks."""
+    collector = CheckCollector()
+    for record in records:
+        collector.add(record)
+    return collector.summary()

@@ -121,3 +121,12 @@ def write_bad_files(folder: Path, good_record: dict) -> dict[str, str]:
     for name, (data, _kind) in files.items():
         (folder / name).write_bytes(data)
     return {name: kind for name, (_data, kind) in files.items()}
+
+
+def builtin_index():
+    """The built-in scenarios indexed the way the report command finds them (through the scenario library)."""
+    from game.report.index import scenario_index
+    from game.ui.library import default_folders, load_library
+
+    library = load_library(default_folders())
+    return scenario_index(loaded for family in library.families for loaded in family.versions.values())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from report_factory import real_class
+from report_factory import builtin_index, real_class
 
 from game.rules.quick_check import check_entry, check_policy, new_check, play_check
 from game.rules.check_score import add_check
@@ -126,7 +126,7 @@ class TestInTheReport:
                 loaded = bank.quiz(form_for(moment, order), "en")
                 state, _ = play_check(new_check(loaded.quiz, moment=moment, seed=number), check_policy(policy, number))
                 records[number] = result = add_check(result, moment, check_entry(state, quiz_sha256=loaded.sha256))
-        report = build_report(records, technique_texts(records))
-        page = render_html(report, post_texts=post_texts(records))
+        report = build_report(records, technique_texts())
+        page = render_html(report, post_texts=post_texts(builtin_index(), "en"))
         assert 'id="prepost"' in page and "10/20 → 20/20" in page
         assert "got better at telling true from false" in page
