@@ -14,6 +14,7 @@ not be written, 2 on a usage error. No pygame.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -173,6 +174,8 @@ def _finish(args: argparse.Namespace, builder, outputs, log, index) -> list[str]
     from game.store.atomic import write_text_atomic
 
     language = args.lang or main_language(builder.language_rounds)
+    if args.session:  # named as the results spell it, however it was typed
+        builder.session = ", ".join(sorted(builder.sessions)) or args.session
     report = builder.finish(technique_texts(language))
     zone, zone_name = local_zone()
     page = render_html(report, skipped=log.skipped, files_seen=log.files_seen, post_texts=post_texts(index, language),
@@ -190,13 +193,24 @@ def _finish(args: argparse.Namespace, builder, outputs, log, index) -> list[str]
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.report.aggregate import ReportBuilder
-    from game.report.reading import ReadLog
-
     problem = _check_arguments(args)
     if problem:
         return _usage_error(problem)
     started = time.perf_counter()
+    collecting = gc.get_threshold()
+    gc.freeze()  # what is loaded so far lives to the end: never scan it again
+    gc.set_threshold(100_000, 50, 1000)  # records make many short-lived dicts and no cycles: collect rarely
+    try:
+        return _run(args, started)
+    finally:
+        gc.set_threshold(*collecting)
+        gc.unfreeze()
+
+
+def _run(args: argparse.Namespace, started: float) -> int:
+    from game.report.aggregate import ReportBuilder
+    from game.report.reading import ReadLog
+
     index = scenario_index(args.scenarios)
     builder, log = ReportBuilder(index, session=args.session), ReadLog()
     try:

@@ -69,6 +69,7 @@ class Overview:
     first_started: str | None
     last_finished: str | None
     readings: tuple[str, ...]
+    mean_max_points: float | None = None
 
     @property
     def false_alarm_share(self) -> float | None:
@@ -302,6 +303,7 @@ class ReportBuilder:
         self.sdt = [0, 0, 0, 0]
         self.rounds = self.decisions = self.correct = self.harmful = 0
         self.points: list[float] = []
+        self.max_points: list[float] = []
         self.score_percents: list[float] = []
         self.d_primes: list[float] = []
         self.criteria: list[float] = []
@@ -341,6 +343,7 @@ class ReportBuilder:
         self.last_finished = finished if self.last_finished is None else max(self.last_finished, finished)
         score, discernment = record["score"], record["discernment"]
         self.points.append(score["points"])
+        self.max_points.append(score["max_points"])
         if score["max_points"]:
             self.score_percents.append(100.0 * score["points"] / score["max_points"])
         for tally in (self.sdt, trainee.sdt):
@@ -410,6 +413,7 @@ class ReportBuilder:
             first_started=self.first_started,
             last_finished=self.last_finished,
             readings=readings(counts, discussion),
+            mean_max_points=_mean(self.max_points),
         )  # fmt: skip
         ordered_posts = sorted(posts.values(), key=lambda post: (post.key.scenario_id, post.percent_correct, _natural_key(post.key.post)))
         trainees = self._trainee_stats()

@@ -168,14 +168,21 @@ def _nav(report: ClassReport, skipped: Sequence[SkippedFile]) -> str:
     return "<nav>" + "".join(f'<a href="#{anchor}">{escape(label)}</a>' for anchor, label in links) + "</nav>"
 
 
+def _score_card(overview) -> str:
+    if overview.mean_points is None or not overview.mean_max_points:
+        return _card("—", "mean points per round")
+    value = f"{overview.mean_points:.0f} of {overview.mean_max_points:.0f}".replace("-", "−")
+    label = "mean points per round, of the most possible" + (": below 0, more points were lost than earned" if overview.mean_points < 0 else "")
+    return _card(value, label, f"{_percent(overview.mean_score_percent)} of the maximum on average")
+
+
 def _overview_section(report: ClassReport) -> str:
     overview = report.overview
     accuracy = None if overview.accuracy is None else 100 * overview.accuracy
     cards = [
         _card(str(overview.trainees), "trainees"),
         _card(str(overview.rounds), "rounds counted" + (f" ({overview.unfinished_rounds} more left out: ended early or unfinished)" if overview.unfinished_rounds else "")),
-        _card(_percent(overview.mean_score_percent), "mean score: % of the maximum points",
-              f"mean points {_number(overview.mean_points, 1)}; below 0% means more points lost than earned"),
+        _score_card(overview),
         _card(_percent(accuracy), "decisions correct"),
         _card(_number(overview.mean_d_prime), "mean d′ (discernment)", "0 = no discernment; above 1 is good"),
         _card(_number(overview.mean_criterion), "mean criterion c (bias)", "below 0: flags too readily; above 0: trusts too readily"),

@@ -14,11 +14,14 @@ The workbook is written to a temp file next to the target and moved into place w
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from game.report.aggregate import ClassReport, counts_in_figures
 from game.report.csv import CHECK_COLUMNS, CHECK_ITEM_COLUMNS, DECISION_COLUMNS, TRAINEE_COLUMNS, check_entries
@@ -65,6 +68,61 @@ def check_values(record: dict) -> tuple[list[list], list[list]]:
     return checks, items
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]|_x[0-9A-Fa-f]{4}_")
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9A-Fa-f]{4}_|^\s|\s$")
+
+
+def _excel_control(match: re.Match) -> str:
+    text = match.group()
+    return "_x005F" + text if len(text) > 1 else f"_x{ord(text):04X}_"
+
+
+def cell_xml(reference: str, value: object) -> str:
+    """One cell in the worksheet XML, written the way xlsxwriter writes it in constant-memory mode (inline strings)."""
+    kind = type(value)
+    if kind is bool:
+        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+    if kind is int or kind is float:
+        return f'<c r="{reference}"><v>{value!r}</v></c>'
+    text = str(value)
+    if not text:
+        return ""
+    if _NEEDS_ESCAPE.search(text):
+        text = _CONTROL.sub(_excel_control, text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        if text[:1].isspace() or text[-1:].isspace():
+            return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+class StreamedSheet(Worksheet):
+    """A constant-memory worksheet that also takes whole rows of plain values quickly (`append`).
+
+    xlsxwriter's `write_*` calls cost several microseconds a cell, too slow for a million rows; `append`
+    writes the same XML for the row straight into the sheet's row file and keeps the sheet's
+    dimensions, after letting xlsxwriter finish any row it still holds (the header).
+    Depends on xlsxwriter's constant-memory internals (`table`, `previous_row`, `fh`); pinned to 3.x.
+    """
+
+    def append(self, row: int, values: Sequence) -> None:
+        if self.table:
+            self._write_single_row(row)
+        letters = _column_letters(len(values))
+        number = row + 1
+        cells = "".join(cell_xml(f"{letter}{number}", value) for letter, value in zip(letters, values) if value is not None)
+        self.fh.write(f'<row r="{number}">{cells}</row>')
+        self._check_dimensions(row, len(values) - 1)
+        self.previous_row = row + 1
+
+
+_LETTERS: list[str] = []
+
+
+def _column_letters(count: int) -> list[str]:
+    while len(_LETTERS) < count:
+        _LETTERS.append(xl_col_to_name(len(_LETTERS)))
+    return _LETTERS[:count]
+
+
 class XlsxExport:
     """One workbook, written as records arrive; `finish` completes it, `discard` removes it."""
 
@@ -91,7 +149,7 @@ class XlsxExport:
         self.rows = {"Decisions": 0, "Checks": 0, "Check items": 0}
 
     def _sheet(self, name: str, header: Sequence[str]):
-        sheet = self.book.add_worksheet(name)
+        sheet = self.book.add_worksheet(name, worksheet_class=StreamedSheet)
         sheet.write_row(0, 0, header, self.bold)
         sheet.freeze_panes(1, 0)
         return sheet
@@ -117,16 +175,16 @@ class XlsxExport:
         for row in decision_values(record, self.index):
             sheet = self._decision_sheet()
             done = self.rows["Decisions"] - (len(self.decision_sheets) - 1) * (self.max_rows - 1)
-            sheet.write_row(done + 1, 0, row)
+            sheet.append(done + 1, row)
             self.rows["Decisions"] += 1
         if record.get("checks"):
             checks, items = check_values(record)
             for row in checks:
                 self.rows["Checks"] += 1
-                self.checks.write_row(self.rows["Checks"], 0, row)
+                self.checks.append(self.rows["Checks"], row)
             for row in items:
                 self.rows["Check items"] += 1
-                self.items.write_row(self.rows["Check items"], 0, row)
+                self.items.append(self.rows["Check items"], row)
 
     def finish(self, report: ClassReport, *, files_seen: int = 0, skipped: int = 0, zone_name: str = "") -> Path:
         self._summary(report, files_seen, skipped, zone_name)
