@@ -14,7 +14,7 @@ Pure: no file I/O, no clock reads.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timezone
 
 from game.store.results import RESULT_FORMAT
 
@@ -84,6 +84,10 @@ def _object(value: object, path: str) -> dict:
     return value
 
 
+def _in(value: object, allowed: frozenset) -> bool:
+    return isinstance(value, str) and value in allowed
+
+
 def _date(value: object, path: str) -> datetime:
     text = _text(value, path)
     try:
@@ -92,14 +96,14 @@ def _date(value: object, path: str) -> datetime:
         _fail(path, f"{text[:40]!r} is not a date and time (ISO 8601, such as 2025-03-01T02:00:00Z)")
     if not YEARS[0] <= moment.year <= YEARS[1]:
         _fail(path, f"{text[:40]!r} is not between the years {YEARS[0]} and {YEARS[1]}")
-    return moment
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def _decision(decision: object, path: str) -> None:
     decision = _object(decision, path)
     for key in ("post", "action"):
         _text(decision.get(key), f"{path}.{key}")
-    if decision["action"] not in ACTIONS:
+    if not _in(decision["action"], ACTIONS):
         _fail(f"{path}.action", f"{decision['action'][:40]!r} is not share, flag or skip")
     _integer(decision.get("order"), f"{path}.order", 0, MAX_COUNT)
     _text_list(decision.get("tools"), f"{path}.tools")
@@ -109,14 +113,14 @@ def _decision(decision: object, path: str) -> None:
     _integer(decision.get("points"), f"{path}.points", -MAX_POINTS, MAX_POINTS)
     _real(decision.get("seconds"), f"{path}.seconds", 0.0, MAX_SECONDS)
     verdict = decision.get("verdict")
-    if verdict is not None and verdict not in VERDICTS:
+    if verdict is not None and not _in(verdict, VERDICTS):
         _fail(f"{path}.verdict", f"{str(verdict)[:40]!r} is not reliable, misinformation or scam")
     if decision.get("techniques") is not None:
         _text_list(decision["techniques"], f"{path}.techniques")
     if decision.get("decided_at") is not None:
         _real(decision["decided_at"], f"{path}.decided_at", 0.0, MAX_SECONDS)
     auto = decision.get("auto")
-    if auto is not None and auto not in AUTOS:
+    if auto is not None and not _in(auto, AUTOS):
         _fail(f"{path}.auto", f"{str(auto)[:40]!r} is not null, time-up or ended")
 
 
@@ -142,7 +146,7 @@ def _check_entry(entry: object, path: str) -> None:
         answer = _object(answer, where)
         _text(answer.get("item"), f"{where}.item")
         _integer(answer.get("order"), f"{where}.order", 0, MAX_COUNT)
-        if answer.get("answer") is not None and answer["answer"] not in CHECK_ANSWERS:
+        if answer.get("answer") is not None and not _in(answer["answer"], CHECK_ANSWERS):
             _fail(f"{where}.answer", f"{str(answer['answer'])[:40]!r} is not real, fake, not-sure or null")
         _text(answer.get("verdict"), f"{where}.verdict", optional=True)
         if not isinstance(answer.get("correct"), bool):
@@ -158,7 +162,14 @@ def _checks(checks: object) -> None:
             _check_entry(checks[phase], f"checks.{phase}")
 
 
+PINNED_KEYS = ("format", "result_id", "scenario", "player", "session", "mode", "seed", "started_at", "finished_at",
+               "decisions", "score", "discernment", "harmful_shares", "missed_techniques")  # fmt: skip
+
+
 def _header(record: dict) -> None:
+    for key in PINNED_KEYS:
+        if key not in record:
+            _fail(key, "missing (a pinned key of every result)")
     _text(record.get("result_id"), "result_id")
     scenario = _object(record.get("scenario"), "scenario")
     for key in ("id", "title", "language", "sha256"):
@@ -174,7 +185,7 @@ def _header(record: dict) -> None:
     if _date(record.get("finished_at"), "finished_at") < _date(record.get("started_at"), "started_at"):
         _fail("finished_at", "is before started_at")
     status = record.get("status")
-    if status is not None and status not in STATUSES:
+    if status is not None and not _in(status, STATUSES):
         _fail("status", f"{str(status)[:40]!r} is not complete, ended-early, time-up or in-progress")
 
 
