@@ -137,7 +137,7 @@ class XlsxExport:
         self.temp = Path(temp)
         self.book = xlsxwriter.Workbook(
             str(self.temp), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                             "strings_to_numbers": False, "tmpdir": str(folder)},  # fmt: skip
+                             "strings_to_numbers": False},  # fmt: skip
         )
         self.bold = self.book.add_format({"bold": True})
         self.summary = self.book.add_worksheet("Summary")
@@ -195,6 +195,17 @@ class XlsxExport:
         return self.path
 
     def discard(self) -> None:
+        """Remove the unfinished workbook and the sheets' row files."""
+        for sheet in self.book.worksheets():
+            handle = getattr(sheet, "row_data_fh", None)
+            if handle is not None:
+                handle.close()
+            name = getattr(sheet, "row_data_filename", None)
+            for path in (name,) if name else ():
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
         try:
             self.temp.unlink()
         except OSError:
