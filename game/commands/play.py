@@ -29,6 +29,7 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", default=None, metavar="CODE", help="classroom session: each trainee types a name or ID, plays the playlist, and every result carries CODE")
     parser.add_argument("--scenario", dest="playlist", nargs="+", action="extend", default=[], metavar="ID", help="the session's fixed playlist: built-in scenario ids or scenario files, in order")
     parser.add_argument("--check", choices=("pre", "post", "both"), default=None, help="the pre/post quick check: before the first scenario, after the last, or both (docs/checks.md)")
+    parser.add_argument("--check-bank", default=None, metavar="DIR", help="with --check: the quick-check forms to use (a folder of quiz files, checked like validate does; default scenarios/checks)")
 
 
 def register(subparsers) -> None:

@@ -15,7 +15,9 @@ The screens are in `game/ui/scenes/` (name_entry, check, handover, session_flow)
 
 from __future__ import annotations
 
+import hashlib
 import os
+import random
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,7 @@ class SessionPlan:
     results_dir: Path = Path("results")
     fallback_dir: Optional[Path] = None  # the data folder's results/, for a local copy when results_dir fails
     form_seed: Optional[int] = None  # autoplay: the form order follows --seed
+    check_seed: Optional[int] = None  # autoplay: the check items' order follows --seed
     language: str = "en"  # the language each new trainee starts in
     check_bank: Optional["CheckBank"] = None
 
@@ -79,6 +82,13 @@ class TraineeRun:
         self.outcomes: list[SaveOutcome] = []
         self.unreported: list[SaveOutcome] = []  # outcomes with a problem not yet shown on screen
         self.rounds_finished = 0
+
+    def check_seed(self, moment: str) -> int:
+        """The seed of this trainee's item order in the `moment` check: drawn per trainee, or from --seed under autoplay."""
+        if self.plan.check_seed is None:
+            return random.SystemRandom().randrange(2**31)
+        digest = hashlib.sha256(f"{self.plan.check_seed}|{self.name}|{moment}".encode("utf-8")).digest()
+        return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
     def round_finished(self, record: dict, observer: Optional["SessionResultObserver"] = None, last: bool = False) -> None:
         if self.pre_entry is not None and not self.pre_attached:
@@ -143,7 +153,8 @@ class SessionOptions:
     checks: tuple[str, ...] = ()
     kiosk: bool = False
     form_seed: Optional[int] = None
-    check_folder: Optional[str] = None  # tests: another folder of quiz files
+    check_folder: Optional[str] = None  # --check-bank: another folder of quiz files
+    check_seed: Optional[int] = None
     notes: list[str] = field(default_factory=list)  # things to tell the facilitator on stderr
 
 
@@ -226,8 +237,12 @@ def build_session_app(launch: Any, session: SessionOptions):
     bank = None
     if session.checks:
         bank = load_check_bank(session.check_folder or BUILTIN_CHECKS)
+        folder = session.check_folder or "scenarios/checks"
+        errors = [problem for problem in bank.problems if getattr(problem, "severity", "error") == "error"]
+        if session.check_folder and errors:
+            raise LaunchError(f"--check-bank {folder}: {errors[0].format()} ({len(errors)} problem(s); run: python main.py validate {folder})")
         if not bank.forms:
-            raise LaunchError("--check: no quick-check forms could be loaded. Run: python main.py validate scenarios/checks")
+            raise LaunchError(f"--check: no quick-check forms could be loaded from {folder}. Run: python main.py validate {folder}")
     fallback = services.data_dir / "results"
     plan = SessionPlan(
         code=session.code,
@@ -237,6 +252,7 @@ def build_session_app(launch: Any, session: SessionOptions):
         results_dir=Path(services.results_dir),
         fallback_dir=fallback,
         form_seed=session.form_seed,
+        check_seed=session.check_seed,
         language=ctx.language,
         check_bank=bank,
     )
@@ -276,13 +292,17 @@ def run_session(args: Any) -> int:
     if args.check and not args.session:
         print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
         return 2
+    if getattr(args, "check_bank", None) and not args.check:
+        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
+        return 2
     if args.playlist and not args.session:
         print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: python main.py play SCENARIO", file=sys.stderr)
         return 2
     if args.name:
         print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
         return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk)
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk,
+                             check_folder=getattr(args, "check_bank", None))  # fmt: skip
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
         app, window, flow = build_session_app(launch, session)

@@ -75,7 +75,11 @@ def autoplay_session(args: Any) -> int:
         return 2
     seed = args.seed if args.seed is not None else 0
     player_name = args.name or f"autoplay-{args.policy}"
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed)
+    if getattr(args, "check_bank", None) and not args.check:
+        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed,
+                             check_folder=getattr(args, "check_bank", None), check_seed=seed)  # fmt: skip
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=seed, fullscreen=False)
         app, window, flow = build_session_app(launch, session)

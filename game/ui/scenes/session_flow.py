@@ -61,7 +61,7 @@ class SessionScene(Scene):
         if loaded is None:
             return None
         self.stage = f"{moment}-check"
-        return Push(CheckIntroScene(loaded, moment))
+        return Push(CheckIntroScene(loaded, moment, self.trainee.check_seed(moment)))
 
     def _round(self, ctx: "Context") -> Transition:
         self.stage = "round"
