@@ -29,7 +29,7 @@ sys.path.insert(0, {repo!r})
 t0 = time.perf_counter()
 import game.ui.text
 t1 = time.perf_counter()
-from game.ui.segment import WordSegmenter
+from game.lang.segment import WordSegmenter
 s = WordSegmenter()
 t2 = time.perf_counter()
 s.break_opportunities({text!r})
@@ -63,7 +63,7 @@ def run() -> dict[str, float]:
     import khmercut
     import pygame
 
-    from game.ui.segment import WordSegmenter
+    from game.lang.segment import WordSegmenter
     from game.ui.text import TextRenderer
 
     pygame.font.init()

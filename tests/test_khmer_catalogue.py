@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from game import i18n
+from game.lang import i18n
 from game.rules.messages import MESSAGE_IDS
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,11 +1,12 @@
-"""Numbers, counts, scores and post times in English and Khmer (game.locale_format; docs/translating.md)."""
+"""Numbers, counts, scores and post times in English and Khmer (game.lang.locale_format; docs/translating.md)."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from game.locale_format import (
+from game.lang.locale_format import (
     KHMER_DIGITS,
     format_clock,
     format_count,

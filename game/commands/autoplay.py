@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import sys
-import time
 
 NAME = "autoplay"
 POLICIES = ("perfect", "share-all", "flag-all", "skip-all", "random")
@@ -26,6 +25,7 @@ MAX_FRAMES = 100_000
 
 
 def register(subparsers) -> None:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.commands.play import add_game_options, add_session_options
 
     parser = subparsers.add_parser(NAME, help="play a round headless with a bot policy (tests, demos)", description=__doc__.splitlines()[0])
@@ -46,6 +46,7 @@ def _choose_video_driver(pace: float) -> None:
     if "SDL_VIDEODRIVER" in os.environ:
         return
     if pace > 0:
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         import pygame
 
         try:
@@ -64,16 +65,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     _choose_video_driver(args.pace)
     if args.session or args.check or args.playlist:
-        from game.ui.session_autopilot import autoplay_session  # a whole session: name entry, checks, playlist
+        from game.commands.autoplay_session import autoplay_session  # a whole session: name entry, checks, playlist
 
         return autoplay_session(args)
+    # Imported here, not at the top: every other command starts without pygame.
     import pygame
 
+    from game.app.frames import run_frames
+    from game.app.options import LaunchError, LaunchOptions, parse_size
     from game.rules.bots import make_policy
     from game.rules.debrief import debrief
     from game.ui.autopilot import Autopilot
-    from game.ui.launch import LaunchError, LaunchOptions, build_app, parse_size
-    from game.ui.scenes.common import result_path
+    from game.ui.frames import PygameFrames
+    from game.ui.launch import build_app
+    from game.app.round_driver import result_path
 
     seed = args.seed if args.seed is not None else 0
     try:
@@ -97,29 +102,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"feedwise autoplay: {error}", file=sys.stderr)
         return 2
     pilot = Autopilot(app, make_policy(args.policy, seed), args.screenshots)
-    clock = pygame.time.Clock()
-    driver = None
-    frames = 0
-    try:
-        while app.running and frames < MAX_FRAMES:
-            decided = pilot.step()
-            if args.pace > 0:
-                dt = clock.tick(30) / 1000.0
-            else:
-                dt = FIXED_DT
-            app.frame(pygame.event.get(), dt, window.refresh())
-            if args.pace > 0:
-                pygame.display.flip()
-            frames += 1
-            top = app.top
-            driver = getattr(top, "driver", driver)
-            if pilot.finished:
-                app.frame([], dt, window.refresh())  # make sure the debrief was drawn (and shot)
-                break
-            if decided and args.pace > 0:
-                _wait(app, window, clock, args.pace)
-    finally:
-        pass
+    frames = run_frames(app, PygameFrames(window, fps=30, fixed_dt=None if args.pace > 0 else FIXED_DT, show=args.pace > 0), pilot=pilot, max_frames=MAX_FRAMES, pace=args.pace)
+    driver = pilot.last_round
     if driver is None or not driver.over:
         print(f"feedwise autoplay: the round did not finish (stopped on the '{app.top.name}' screen after {frames} frames).", file=sys.stderr)
         pygame.quit()
@@ -151,12 +135,3 @@ def run(args: argparse.Namespace) -> int:
     pygame.quit()
     return 0 if summary["result_file"] else 1
 
-
-def _wait(app, window, clock, seconds: float) -> None:
-    """Keep the game drawing (and the window responsive) while a paced demo waits."""
-    import pygame
-
-    end = time.monotonic() + seconds
-    while app.running and time.monotonic() < end:
-        app.frame(pygame.event.get(), clock.tick(30) / 1000.0, window.refresh())
-        pygame.display.flip()

@@ -35,6 +35,7 @@ def register(subparsers) -> None:
 
 
 def check_distributions() -> Check:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from importlib import metadata
 
     names = set()
@@ -46,6 +47,7 @@ def check_distributions() -> Check:
     if "pygame" in names:
         return Check(False, "pygame-ce is not mixed with pygame", "both `pygame` and `pygame-ce` are installed; run `pip uninstall -y pygame pygame-ce` then `pip install pygame-ce`.")
     try:
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         import pygame
     except Exception as error:  # a broken install must be reported, not crash the doctor
         return Check(False, "pygame-ce imports", str(error))
@@ -55,6 +57,7 @@ def check_distributions() -> Check:
 
 
 def check_sdl() -> list[Check]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     import pygame
 
     sdl = ".".join(map(str, pygame.get_sdl_version()))
@@ -69,6 +72,7 @@ def check_sdl() -> list[Check]:
 
 
 def check_fonts() -> Check:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.ui.fonts import FONTS_DIR, missing_fonts
 
     missing = missing_fonts()
@@ -78,6 +82,7 @@ def check_fonts() -> Check:
 
 
 def check_khmer_shaping() -> Check:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     import pygame
 
     from game.ui.fonts import REGULAR_FONT
@@ -96,6 +101,7 @@ def check_khmer_shaping() -> Check:
 
 
 def check_data_folder(override: str | None) -> Check:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.store.paths import data_dir
 
     folder = Path(override).expanduser() if override else data_dir()
@@ -112,6 +118,7 @@ def check_data_folder(override: str | None) -> Check:
 
 def measure_fps(frames: int) -> Check:
     """Scroll a sample feed in the real feed scene and time the frames."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     import pygame
 
     from game.ui.sample import sample_feed_app

@@ -21,6 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.store.atomic import write_json_atomic
     from game.store.history import History, HistoryError, history_path
 

@@ -59,6 +59,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.store.history import History, HistoryError, history_path
 
     try:

@@ -29,6 +29,7 @@ def register(subparsers) -> None:
 
 def installed_schema() -> Path:
     """The schema file shipped with the project (`scenarios/scenario.schema.json` next to the `game` package)."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     import game
 
     return Path(game.__file__).resolve().parent.parent / "scenarios" / SCHEMA_NAME
@@ -41,6 +42,7 @@ def schema_reference(folder: Path) -> str:
     """
     schema = installed_schema()
     if not schema.is_file():
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         from game.scenario.schema import schema_text
 
         write_text_atomic(folder / SCHEMA_NAME, schema_text())

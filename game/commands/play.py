@@ -25,7 +25,7 @@ def add_game_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_session_options(parser: argparse.ArgumentParser) -> None:
-    """Classroom session options (game/ui/session.py, docs/sessions.md), shared by `play` and `autoplay`."""
+    """Classroom session options (game/app/session.py, docs/sessions.md), shared by `play` and `autoplay`."""
     parser.add_argument("--session", default=None, metavar="CODE", help="classroom session: each trainee types a name or ID, plays the playlist, and every result carries CODE")
     parser.add_argument("--scenario", dest="playlist", nargs="+", action="extend", default=[], metavar="ID", help="the session's fixed playlist: built-in scenario ids or scenario files, in order")
     parser.add_argument("--check", choices=("pre", "post", "both"), default=None, help="the pre/post quick check: before the first scenario, after the last, or both (docs/checks.md)")
@@ -47,10 +47,10 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.session or args.kiosk or args.check or args.playlist:
-        from game.ui.session import run_session
-
         return run_session(args)
-    from game.ui.launch import LaunchError, LaunchOptions, build_app, parse_size
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+    from game.app.options import LaunchError, LaunchOptions, parse_size
+    from game.ui.launch import build_app
 
     try:
         options = LaunchOptions(
@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for warning in app.ctx.services.warnings:
         print(f"feedwise: warning: {warning}", file=sys.stderr)
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.ui.app import run as run_loop
 
     if args.first_frame_exit:
@@ -84,6 +85,54 @@ def run(args: argparse.Namespace) -> int:
     try:
         return run_loop(app, window)
     finally:
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+        import pygame
+
+        pygame.quit()
+
+
+def run_session(args: argparse.Namespace) -> int:
+    """`play --session CODE ...`: the session loop until the facilitator quits."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+    from game.app.options import LaunchError, launch_options_from, parse_size
+    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from
+    from game.ui.app import run as run_loop
+    from game.ui.session import build_session_app
+
+    prefix = "feedwise play"
+    if args.kiosk and not args.session:
+        print(f"{prefix}: --kiosk needs --session CODE (the session code written into every result).", file=sys.stderr)
+        return 2
+    if args.check and not args.session:
+        print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
+        return 2
+    if args.check_bank and not args.check:
+        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
+        return 2
+    if args.playlist and not args.session:
+        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: python main.py play SCENARIO", file=sys.stderr)
+        return 2
+    if args.name:
+        print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk,
+                             check_folder=args.check_bank)  # fmt: skip
+    try:
+        launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
+        app, window, flow = build_session_app(launch, session)
+    except LaunchError as error:
+        print(f"{prefix}: {error}", file=sys.stderr)
+        return 2
+    for note in session.notes + app.ctx.services.warnings:
+        print(f"feedwise: {note}", file=sys.stderr)
+    print(f"feedwise: session {args.session}: results go to {app.ctx.services.results_dir}" + (" (kiosk: Ctrl+Shift+Q to close)" if args.kiosk else ""), file=sys.stderr)
+    try:
+        return run_loop(app, window)
+    finally:
+        flow.flush()
+        for line in flow.unreported_lines():
+            print(f"feedwise: {line}", file=sys.stderr)
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         import pygame
 
         pygame.quit()

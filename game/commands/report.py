@@ -208,6 +208,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, started: float) -> int:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.report.aggregate import ReportBuilder
     from game.report.reading import ReadLog
 

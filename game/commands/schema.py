@@ -14,9 +14,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.schema import schema_text
 
     if getattr(args, "quiz", False):
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
         from game.scenario.quiz_schema import quiz_schema_text
 
         sys.stdout.write(quiz_schema_text())

@@ -14,6 +14,7 @@ def register(subparsers) -> None:
 
 
 def lines(language: str = "en", tips: bool = False) -> list[str]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.catalogue import catalogue
 
     techniques = catalogue(language)

@@ -12,6 +12,7 @@ but never counts as a warning, even with --strict. See docs/translating.md.
 Dispatch: `checker_for(path)` picks the checker for a file: a file saying `kind: quiz` is a quick-check
 quiz (game.scenario.quiz_loader), every other YAML file a scenario. A new file kind adds its checker
 to `CHECKERS` and a rule to `kind_of`.
+`--cues` runs the cue-balance check instead (game.commands.validate_cues).
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _check_scenario(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.loader import check_file
 
     return check_file(path)[1]
 
 
 def _check_quiz(path: str) -> list[Problem]:
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import check_quiz_file
 
     return check_quiz_file(path)[1]
@@ -45,6 +48,7 @@ CHECKERS: dict[str, Callable[[str], list[Problem]]] = {"scenario": _check_scenar
 
 def kind_of(path: str) -> str:
     """The kind of file at `path`: "quiz" when it says `kind: quiz` at its top level, else "scenario"."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.scenario.quiz_loader import is_quiz_file
 
     return "quiz" if is_quiz_file(path) else "scenario"
@@ -59,6 +63,7 @@ def register(subparsers) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders to search for *.yaml and *.yml files")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit code 1)")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    parser.add_argument("--cues", action="store_true", help="check cue balance instead: can a surface cue (badge, '!!', likes...) give the verdict away? (docs/scenario-format.md)")
 
 
 def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -83,6 +88,11 @@ def collect_files(paths: list[str]) -> tuple[list[str], list[Problem]]:
 
 def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.paths)
+    if getattr(args, "cues", False):
+        # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+        from game.commands.validate_cues import run as run_cues
+
+        return run_cues(files, problems, args)
     for file in files:
         problems.extend(checker_for(file)(file))
     from game.scenario.translations import check_translations  # links between language versions

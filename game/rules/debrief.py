@@ -1,7 +1,8 @@
 """Debrief: what each decision teaches, per-technique tallies and a plain-language reading.
 
 `post_feedback` builds the item for one post (the same item the engine sends in `FeedbackReady`
-during practice rounds); `debrief` builds the whole end-of-round model. Technique names, definitions
+during practice rounds); `debrief` builds the whole end-of-round model. A post the learner got wrong
+because of how it looked carries a `cue_lesson` (game.rules.cue_lessons). Technique names, definitions
 and tips come from `loaded.techniques` (already in the scenario's language); the game's own words are
 `Message`s the UI translates (`render_reading_en` gives English). No pygame, no clock, no file I/O.
 """
@@ -13,6 +14,7 @@ from typing import Iterable, Optional
 
 from game.rules.clues import Clue, EvidenceSpan, all_clues, evidence_spans
 from game.rules.commands import Action
+from game.rules.cue_lessons import cue_lesson
 from game.rules.messages import Message, render_en
 from game.rules.scoring import ScoreReport, is_correct, points_for, right_reason, score
 from game.rules.state import RoundState
@@ -56,6 +58,7 @@ class PostFeedback:
     explanation: str
     tip: Optional[str]  # the first technique's tip; None for a reliable post
     clues: tuple[Clue, ...]  # what every verify tool would have revealed
+    cue_lesson: Optional[Message] = None  # a surface cue (badge, `!!`, followers...) misled the learner here
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def post_feedback(state: RoundState, post_id: str) -> PostFeedback:
             )
         )
     tip = next((t.tip for t in techniques if t.tip), None) if post.verdict.is_misinformation else None
+    outcome = _outcome(post.verdict, decision.action) if decision else None
     return PostFeedback(
         post=post.id,
         position=state.position(post.id),
@@ -120,7 +124,7 @@ def post_feedback(state: RoundState, post_id: str) -> PostFeedback:
         action=decision.action if decision else None,
         correct=is_correct(post, decision.action) if decision else None,
         points=points_for(state, decision) if decision else None,
-        outcome=_outcome(post.verdict, decision.action) if decision else None,
+        outcome=outcome,
         harmful=bool(decision and decision.action is Action.share and post.verdict.is_misinformation),
         auto=decision.auto if decision else None,
         reasons=reasons,
@@ -130,6 +134,7 @@ def post_feedback(state: RoundState, post_id: str) -> PostFeedback:
         explanation=post.explanation,
         tip=tip,
         clues=all_clues(loaded, post),
+        cue_lesson=cue_lesson(state.scenario, post, outcome if decision and decision.auto is None else None),
     )
 
 

@@ -18,6 +18,10 @@ class Message(NamedTuple):
     id: str
     params: Mapping[str, Any] = {}
 
+    def english(self) -> str:
+        """The English text (`render_en`); the UI catalogue (game.lang.i18n) falls back to it."""
+        return render_en(self)
+
 
 def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
@@ -87,6 +91,44 @@ _ENGLISH: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "ended-early": lambda p: (
         f"You ended the round early: {_number(p['skipped'])} {_plural(p['skipped'], 'post was', 'posts were')} "
         "counted as skipped."
+    ),
+    # Cue lessons (game.rules.cue_lessons): a surface cue misled the trainee about this post.
+    "cue-verified-clue": lambda p: (
+        f"This page is verified, but checking shows: “{p['clue']}” A badge shows who owns a page, not whether a post is true."
+    ),
+    "cue-verified": lambda p: (
+        "This page is verified, but the post is still misleading: a badge shows who owns a page, not whether a post is true."
+    ),
+    "cue-established-clue": lambda p: (
+        f"This page is old or has many followers, but checking shows: “{p['clue']}” "
+        "Years and followers show a page's reach, not whether a post is true."
+    ),
+    "cue-established": lambda p: (
+        "This page is old or has many followers, but the post is still misleading: "
+        "years and followers show a page's reach, not whether a post is true."
+    ),
+    "cue-calm-clue": lambda p: (
+        f"This post is calm and polite, but checking shows: “{p['clue']}” Professional scams are often calm, long and polite."
+    ),
+    "cue-calm": lambda p: (
+        "This post is calm and polite, but it is still misleading: professional scams are often calm, long and polite."
+    ),
+    "cue-loud-clue": lambda p: (
+        f"This post is loud, but it is real: “{p['clue']}” Official alerts are often urgent, with “!!”, capitals or emoji."
+    ),
+    "cue-loud": lambda p: "This post is loud, but it is real: official alerts are often urgent, with “!!”, capitals or emoji.",
+    "cue-humble-clue": lambda p: (
+        f"This page is new and small, but the post is real: “{p['clue']}” "
+        "A new page can report what it saw: judge what it says, not its size."
+    ),
+    "cue-humble": lambda p: (
+        "This page is new and small, but the post is real: a new page can report what it saw: judge what it says, not its size."
+    ),
+    "cue-money-clue": lambda p: (
+        f"This post is about money, but it is real: “{p['clue']}” Real prize draws, aid and price rises exist: check who is behind them."
+    ),
+    "cue-money": lambda p: (
+        "This post is about money, but it is real: real prize draws, aid and price rises exist: check who is behind them."
     ),
 }
 

@@ -162,6 +162,7 @@ class Technique(_Model):
     name: NonEmpty = Field(description="Short name shown to learners.")
     definition: NonEmpty = Field(description="One-line definition.")
     tip: NonEmpty = Field(description="How to spot it: one practical tip.")
+    example: str = Field("", description="Optional: a one-line example of the technique, e.g. a quoted post. Every built-in technique has one.")
     framework: Framework = Field(Framework.custom, description="Where it comes from. " + enum_meanings(Framework))
 
 

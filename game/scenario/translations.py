@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from game.scenario.errors import Problem
+from game.scenario.loader import read_source
 from game.scenario.model import Language, Scoring, ToolSeconds
 from game.scenario.validate import mapping_items
-from game.scenario.yamlsafe import Document
+from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
@@ -88,8 +89,6 @@ def _text(item: Any, key: str) -> Optional[str]:
 
 def read_facts(file: str) -> Optional[ScenarioFacts]:
     """The structure of a scenario file, or None when it cannot be read, is not a scenario, or has no id."""
-    from game.scenario.loader import read_source
-    from game.scenario.yamlsafe import decode_yaml_bytes, parse_yaml
 
     try:
         raw, _ = read_source(file)

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
+from game.rules.events import Decided, ToolUsed
 from game.rules.practice import (
     PRACTICE_PATH,
     PRACTICE_SCENARIO_ID,
@@ -38,6 +39,7 @@ from game.rules.practice import (
     technique_outcomes,
 )
 from game.rules.record import decision_entry
+from game.rules.state import StateError, state_from_dict, state_to_dict
 from game.scenario.model import LoadedScenario, Scenario, Technique
 from game.store import paths
 
@@ -215,7 +217,6 @@ def history_path(data_dir: Union[str, os.PathLike, None] = None) -> Path:
 def _state_dict(state: StateLike) -> Optional[dict[str, Any]]:
     if state is None or isinstance(state, dict):
         return state
-    from game.rules.state import state_to_dict
 
     return state_to_dict(state)
 
@@ -555,7 +556,6 @@ class History:
     def record_step(self, attempt_id: str, step: Any, *, recorded_at: str) -> int:
         """Save what one `engine.apply` step changed: its decisions (several when the round ends early)
         and the round state. Call it after every accepted step; returns the number of decisions saved."""
-        from game.rules.events import Decided, ToolUsed
 
         decided = [event.post for event in step.events if isinstance(event, Decided)]
         if not decided and not any(isinstance(event, ToolUsed) for event in step.events):
@@ -710,7 +710,6 @@ class History:
 
     def round_state(self, attempt_id: str) -> Any:
         """The saved `RoundState`, rebuilt: resume it (unfinished) or pass it to `debrief` (Review)."""
-        from game.rules.state import StateError, state_from_dict
 
         data = self.attempt_state(attempt_id)
         if data is None:

@@ -2,8 +2,8 @@
 
 `App.frame(events, dt)` is one frame: read intents from the events (the one input path), give them
 to the top scene, apply the transitions scenes return, update, draw. The real loop (`run`) feeds it
-`pygame.event.get()` and the frame time; tests and autoplay feed it posted events and a fixed `dt`,
-so the same code runs in all three.
+`pygame.event.get()` and the frame time through `game.app.frames.run_frames`; tests and autoplay
+feed it posted events and a fixed `dt`, so the same code runs in all three.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from typing import Callable, Optional
 
 import pygame
 
+from game.app.frames import run_frames
 from game.ui.context import Context
+from game.ui.dialogs import ConfirmScene
+from game.ui.frames import PygameFrames
 from game.ui.input import Intent, read_inputs
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, Transition
 
@@ -127,11 +130,15 @@ class App:
 
     def quit_requested(self) -> Optional[Transition]:
         """The window's close button: ask first (a round in progress would otherwise be lost)."""
-        from game.ui.scenes.confirm import ConfirmScene
 
         if isinstance(self.top, ConfirmScene) and self.top.quits:
             return Quit()
-        return Push(ConfirmScene.quit_game(self.ctx, in_round=any(s.name == "feed" for s in self.stack)))
+        return Push(ConfirmScene.quit_game(self.ctx, in_round=any(scene.holds_round for scene in self.stack), round_kept=self.keeps_unfinished_rounds()))
+
+    def keeps_unfinished_rounds(self) -> bool:
+        """A round left unfinished can be resumed later: the learner history is open."""
+        service = self.ctx.services.history
+        return service is not None and service.history() is not None
 
     def facilitator_exit_requested(self) -> Optional[Transition]:
         """Ctrl+Shift+Q: an ordinary quit here; a kiosk (game/ui/session.py) makes it its only way out."""
@@ -148,17 +155,7 @@ class App:
             self.on_drawn(self, surface)
 
 
-def run(app: App, window: Window, fps: int = 60, first_frame_hook: Optional[Callable[[], None]] = None) -> int:
-    """The real loop: the player's events and the wall-clock frame time."""
-    clock = pygame.time.Clock()
-    dt = 0.0
-    while app.running:
-        events = pygame.event.get()
-        if not app.frame(events, dt, window.refresh()):
-            break
-        pygame.display.flip()
-        if first_frame_hook is not None:
-            first_frame_hook()
-            first_frame_hook = None
-        dt = min(clock.tick(fps) / 1000.0, 0.25)
+def run(app: App, window: Window, fps: int = 60) -> int:
+    """The real loop: the player's events and the wall-clock frame time (`game.app.frames.run_frames`)."""
+    run_frames(app, PygameFrames(window, fps=fps))
     return 0

@@ -36,6 +36,7 @@ class Autopilot:
         self.finished = False
         self.wait_frames = 0
         self.drawn: Any = None
+        self.rounds: list[Any] = []  # the round drivers seen, in order
         self._next_extra = max(SCREEN_NUMBERS.values()) + 1
         if self.screenshots is not None:
             self.screenshots.mkdir(parents=True, exist_ok=True)
@@ -47,8 +48,15 @@ class Autopilot:
             return self.tool_pressed  # show the panel with a clue revealed
         return True
 
+    @property
+    def last_round(self) -> Any:
+        return self.rounds[-1] if self.rounds else None
+
     def _on_drawn(self, app: App, surface: pygame.Surface) -> None:
         self.drawn = app.top
+        driver = getattr(app.top, "driver", None)
+        if driver is not None and all(driver is not known for known in self.rounds):
+            self.rounds.append(driver)
         name = app.top.name
         if self.screenshots is None or name in self.shot or not self._ready_to_shoot(name):
             return

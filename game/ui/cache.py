@@ -19,7 +19,6 @@ import pygame
 
 from game.ui.theme import AVATAR_COLOURS
 
-
 CARD_BYTES = 24 * 1024 * 1024  # painted cards kept (about 12 cards at 1280x720); the feed raises it for big windows
 
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.app.present import PostView
+from game.lang.i18n import N_
 from game.ui import theme as sizes
-from game.ui.present import PostView
 from game.ui.widgets import draw_check
 
 if TYPE_CHECKING:

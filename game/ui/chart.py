@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import pygame
 
+from game.lang.i18n import localise_digits
 from game.ui import theme as sizes
 
 if TYPE_CHECKING:
@@ -189,7 +190,6 @@ class ProgressChart:
 
 def decimal_text(language: str, value: float, places: int = 2) -> str:
     """A decimal in the learner's digits: "1.85" in English, "១,៨៥" in Khmer (CLDR km: comma decimal)."""
-    from game.i18n import localise_digits
 
     text = f"{value:.{places}f}".replace("-", "−")
     if language == "km":

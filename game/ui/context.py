@@ -7,13 +7,16 @@ its methods (`update_settings`, `resize`), which also invalidate layouts and cac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-
-from game.i18n import Translator
+from game.app.history_observer import HistoryService
+from game.app.library import ScenarioLibrary
+from game.lang.i18n import Translator
 from game.store.settings import Settings, save_settings
 from game.ui.cache import SurfaceCache
+from game.ui.text import TextRenderer
 from game.ui.theme import Metrics, Theme, theme_for
 
 KHMER_TEXT_BOOST = 1.1
@@ -26,21 +29,19 @@ class Services:
     data_dir: Path
     results_dir: Path
     result_file: Optional[Path] = None  # write the result record exactly here (autoplay --out)
-    library: object = None  # game.ui.library.ScenarioLibrary
+    library: Optional[ScenarioLibrary] = None
     observer_factories: Sequence[Callable[[], object]] = ()  # each returns a RoundObserver for a new round
     session: Optional[str] = None
     seed: Optional[int] = None
     shuffle: bool = False
     save_settings: bool = True
     wall_clock: Optional[Callable[[], object]] = None  # returns an aware datetime; None = the real clock
-    history: object = None  # game.ui.history_observer.HistoryService (learner profiles and history), or None
-    in_session: bool = False  # a classroom session (game/ui/session.py): the debrief leads on, not back to the menu
+    history: Optional[HistoryService] = None  # learner profiles and history; None when switched off
     warnings: list[str] = field(default_factory=list)
 
 
 class Context:
     def __init__(self, settings: Settings, size: tuple[int, int], services: Services, window: Optional[object] = None) -> None:
-        from game.ui.text import TextRenderer
 
         self._text_renderer_class = TextRenderer
         self.settings = settings
@@ -97,6 +98,5 @@ class Context:
         """The real date and time (for result records only; rules never see it)."""
         if self.services.wall_clock is not None:
             return self.services.wall_clock()
-        from datetime import datetime, timezone
 
         return datetime.now(timezone.utc).astimezone()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pygame
 
+from game.lang.segment import SKIN_TONES, VARIATION_SELECTORS, ZWJ
 from game.ui.fonts import EMOJI_FONT, EMOJI_FONT_SIZE, open_font
-from game.ui.segment import SKIN_TONES, VARIATION_SELECTORS, ZWJ
 
 WHITE_FLAG = "\U0001f3f3\ufe0f"
 

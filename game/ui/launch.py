@@ -8,61 +8,23 @@ plain message (never a traceback).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
-MIN_SIZE = (1024, 600)
+import pygame
 
-
-class LaunchError(Exception):
-    """The game cannot start as asked (unknown scenario, broken file, bad size...)."""
-
-
-@dataclass
-class LaunchOptions:
-    scenario: Optional[str] = None  # a path or a built-in id: start straight into it
-    language: Optional[str] = None
-    scenario_dirs: Sequence[str] = ()
-    fullscreen: Optional[bool] = None
-    size: tuple[int, int] = (1280, 720)
-    results_dir: Optional[str] = None
-    result_file: Optional[str] = None
-    data_dir: Optional[str] = None
-    player_name: Optional[str] = None
-    session: Optional[str] = None
-    seed: Optional[int] = None
-    shuffle: bool = False
-    save_settings: bool = True
-    observer_factories: Sequence[Callable[[], object]] = ()
-    record_history: bool = True  # record rounds in the learner history (<data dir>/history.sqlite3)
-    wall_clock: Optional[Callable[[], object]] = None
-    include_builtin: bool = True  # tests leave the built-in library out to stay independent of its content
-    start_at: str = "briefing"  # with a scenario: "briefing" (like a player) or "menu" (selected in the menu)
-    warnings: list[str] = field(default_factory=list)
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise LaunchError(f"--size {text!r}: give the window size as WIDTHxHEIGHT, e.g. 1280x720.") from None
-    if width < 320 or height < 240 or width > 16384 or height > 16384:
-        raise LaunchError(f"--size {text!r}: the size must be between 320x240 and 16384x16384.")
-    return width, height
+from game.app.history_observer import HistoryService, history_observer_factory
+from game.app.library import default_folders, load_library, resolve_scenario
+from game.app.options import LaunchError, LaunchOptions
+from game.store.paths import data_dir
+from game.store.settings import load_settings
+from game.ui.app import App, Window
+from game.ui.context import Context, Services
+from game.ui.graph import SceneGraph
+from game.ui.scene import Push
 
 
 def build_app(options: LaunchOptions):
     """(app, window): a ready app with its window open, at the menu or in the chosen scenario."""
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    from game.store.paths import data_dir
-    from game.store.settings import load_settings
-    from game.ui.app import App, Window
-    from game.ui.context import Context, Services
-    from game.ui.library import default_folders, load_library, resolve_scenario
-    from game.ui.scene import Push
 
     folder = Path(options.data_dir).expanduser() if options.data_dir else data_dir()
     settings, warnings = load_settings(folder)
@@ -88,7 +50,6 @@ def build_app(options: LaunchOptions):
     history = None
     factories = tuple(options.observer_factories)
     if options.record_history:
-        from game.ui.history_observer import HistoryService, history_observer_factory
 
         history = HistoryService(folder, options.wall_clock)
         factories = (history_observer_factory(history),) + factories
@@ -119,13 +80,12 @@ def build_app(options: LaunchOptions):
     pygame.font.init()
     window = Window(options.size, fullscreen=settings.fullscreen)
     ctx = Context(settings, window.surface.get_size(), services, window)
-    from game.ui.scenes.menu import MenuScene
 
-    menu = MenuScene(ctx, selected=family.family_id if family else None)
+    graph = SceneGraph()
+    menu = graph.menu(ctx, selected=family.family_id if family else None)
     app = App(ctx, menu)
     if family is not None and options.start_at == "briefing":
-        from game.ui.scenes.briefing import BriefingScene
 
         chosen = loaded if loaded is not None and (loaded.scenario.language.value == settings.language or not family.has_language(settings.language)) else family.version_for(settings.language)
-        app.apply(Push(BriefingScene(chosen)))
+        app.apply(Push(graph.briefing(chosen)))
     return app, window

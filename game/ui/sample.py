@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pygame
 
+from game.app.library import ScenarioLibrary
+from game.app.round_driver import RoundDriver
+from game.scenario.catalogue import catalogue
 from game.scenario.model import LoadedScenario, Scenario
+from game.store.settings import Settings
+from game.ui.app import App, Window
+from game.ui.context import Context, Services
+from game.ui.graph import SceneGraph
 
 TEXTS = (
     "Heavy rain is expected tonight. Families along the river road should move valuables upstairs. Shelters are open at the three public schools.",
@@ -26,7 +33,6 @@ IMAGE_COUNT = 6
 
 
 def sample_scenario(posts: int, folder: Path) -> LoadedScenario:
-    from game.scenario.catalogue import catalogue
 
     images = folder / "images"
     images.mkdir(parents=True, exist_ok=True)
@@ -66,12 +72,6 @@ def sample_scenario(posts: int, folder: Path) -> LoadedScenario:
 
 def sample_feed_app(posts: int = 40, size: tuple[int, int] = (1280, 720)):
     """(app, window) showing the feed scene of a generated round; the caller drives frames."""
-    from game.store.settings import Settings
-    from game.ui.app import App, Window
-    from game.ui.context import Context, Services
-    from game.ui.library import ScenarioLibrary
-    from game.ui.round_driver import RoundDriver
-    from game.ui.scenes.feed import FeedScene
 
     pygame.display.init()
     pygame.font.init()
@@ -81,4 +81,4 @@ def sample_feed_app(posts: int = 40, size: tuple[int, int] = (1280, 720)):
     ctx = Context(Settings(), window.surface.get_size(), services, window)
     loaded = sample_scenario(posts, folder)
     driver = RoundDriver.start(loaded, player_name="sample", language="en")
-    return App(ctx, FeedScene(driver)), window
+    return App(ctx, SceneGraph().feed(driver)), window

@@ -56,6 +56,7 @@ class Scene:
 
     name = "scene"
     overlay = False  # drawn over the scene below (a dialog)
+    holds_round = False  # a round in progress lives here (quitting now leaves it unfinished)
     confirm_on_back = False
 
     def __init__(self) -> None:

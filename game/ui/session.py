@@ -1,209 +1,64 @@
-"""Classroom session mode: `play --session CODE [--results DIR] [--kiosk] [--scenario ID ...] [--check pre|post|both]`.
+"""The classroom session's app: `SessionApp` (a kiosk ignores the window close, Alt+F4, Esc and F11;
+only Ctrl+Shift+Q followed by a confirmation leaves, docs/sessions.md) and `build_session_app`, which
+opens the window and starts the session flow from a `game.app.session.SessionPlan`.
 
-- `SessionPlan`: what a session holds (code, fixed playlist, quick checks, kiosk, where results go).
-- `TraineeRun`: one trainee's pass through it. It attaches the pre check to the first round's record,
-  holds the last round's record until the post check ends (then writes it with `checks.post`, or without
-  it if the post check is abandoned: a round is never lost), and writes every record with
-  `game.store.session_save.save_result` (the results folder, else a local copy in the data folder).
-- `SessionResultObserver`: the round observer that hands each finished round to the `TraineeRun`.
-- `SessionApp`: the app for a session; in a kiosk the window close (Alt+F4, QUIT), Esc and F11 do not
-  leave, and only Ctrl+Shift+Q followed by a confirmation does (docs/sessions.md).
-- `build_session_app(...)`, `run_session(args)`: starting a session from the command line.
-
-The screens are in `game/ui/scenes/` (name_entry, check, handover, session_flow).
+The plan, the trainee's run and the result observer are pygame-free, in `game/app/session.py`; the
+screens are in `game/ui/scenes/` (name_entry, check, handover, session_flow).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import random
-import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import Any
 
-from game.rules.check_score import add_check
-from game.rules.counterbalance import FormOrder, form_order
-from game.scenario.model import LoadedScenario
-from game.store.session_save import SaveOutcome, prepare_results_folder, save_result
-from game.ui.round_driver import ResultFileObserver
-
-if TYPE_CHECKING:
-    from game.scenario.quiz_loader import CheckBank
-    from game.ui.library import ScenarioFamily
-
-CHECK_CHOICES = {"pre": ("pre",), "post": ("post",), "both": ("pre", "post")}
+from game.app.options import LaunchOptions
+from game.app.session import SessionOptions, plan_session
+from game.ui.app import App
+from game.ui.dialogs import ConfirmScene
+from game.ui.graph import SessionGraph
+from game.ui.launch import build_app
+from game.ui.scene import Push
+from game.ui.scenes.session_flow import SessionScene
 
 
-@dataclass(frozen=True)
-class PlaylistEntry:
-    """One scenario of the playlist: its family (for translations) and, for a file given by path, that file."""
+class SessionApp(App):
+    """The app in session mode. A kiosk ignores the window close, F11 and Esc at the top level;
+    Ctrl+Shift+Q then a confirmation is the facilitator's way out."""
 
-    family: "ScenarioFamily"
-    pinned: Optional[LoadedScenario] = None
+    def __init__(self, ctx, flow, kiosk: bool) -> None:
+        super().__init__(ctx, flow)
+        self.flow = flow
+        self.kiosk = kiosk
+        self.window_locked = kiosk
+        self.apply(flow.begin(ctx))
 
-    def version_for(self, language: str) -> LoadedScenario:
-        """The scenario in the trainee's language where a translation exists."""
-        pinned = self.pinned
-        if pinned is not None and (pinned.scenario.language.value == language or not self.family.has_language(language)):
-            return pinned
-        return self.family.version_for(language)
+    def quit_requested(self):
+        if self.kiosk:
+            return None
+        return super().quit_requested()
 
+    def keeps_unfinished_rounds(self) -> bool:
+        return False  # a session's round left early is not kept for later
 
-@dataclass(frozen=True)
-class SessionPlan:
-    code: Optional[str]
-    playlist: tuple[PlaylistEntry, ...]
-    checks: tuple[str, ...] = ()  # "pre" and/or "post"
-    kiosk: bool = False
-    results_dir: Path = Path("results")
-    fallback_dir: Optional[Path] = None  # the data folder's results/, for a local copy when results_dir fails
-    form_seed: Optional[int] = None  # autoplay: the form order follows --seed
-    check_seed: Optional[int] = None  # autoplay: the check items' order follows --seed
-    language: str = "en"  # the language each new trainee starts in
-    check_bank: Optional["CheckBank"] = None
-
-    def titles(self, language: str) -> list[str]:
-        return [entry.version_for(language).scenario.title for entry in self.playlist]
-
-
-class TraineeRun:
-    """One trainee's turn: their form order, check entries, held record and save outcomes."""
-
-    def __init__(self, plan: SessionPlan, name: str) -> None:
-        self.plan = plan
-        self.name = name
-        self.order: FormOrder = form_order(seed=plan.form_seed) if plan.form_seed is not None else form_order(player_id=name, session=plan.code)
-        self.pre_entry: Optional[dict] = None
-        self.post_entry: Optional[dict] = None
-        self.pre_attached = False
-        self.held: Optional[tuple[dict, Optional["SessionResultObserver"]]] = None
-        self.outcomes: list[SaveOutcome] = []
-        self.unreported: list[SaveOutcome] = []  # outcomes with a problem not yet shown on screen
-        self.rounds_finished = 0
-
-    def check_seed(self, moment: str) -> int:
-        """The seed of this trainee's item order in the `moment` check: drawn per trainee, or from --seed under autoplay."""
-        if self.plan.check_seed is None:
-            return random.SystemRandom().randrange(2**31)
-        digest = hashlib.sha256(f"{self.plan.check_seed}|{self.name}|{moment}".encode("utf-8")).digest()
-        return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
-
-    def round_finished(self, record: dict, observer: Optional["SessionResultObserver"] = None, last: bool = False) -> None:
-        if self.pre_entry is not None and not self.pre_attached:
-            record = add_check(record, "pre", self.pre_entry)
-            self.pre_attached = True
-        self.rounds_finished += 1
-        if last and "post" in self.plan.checks:
-            self.held = (record, observer)  # written when the post check ends (or is abandoned)
-            return
-        self._save(record, observer)
-
-    def post_check_done(self, entry: dict) -> None:
-        self.post_entry = entry
-        self._release(entry)
-
-    def flush(self) -> None:
-        """Write a held record without the post check (the trainee or the app left before it ended)."""
-        self._release(None)
-
-    def _release(self, entry: Optional[dict]) -> None:
-        if self.held is not None:
-            record, observer = self.held
-            self.held = None
-            self._save(add_check(record, "post", entry) if entry is not None else record, observer)
-
-    def take_problems(self) -> list[SaveOutcome]:
-        problems, self.unreported = self.unreported, []
-        return problems
-
-    def _save(self, record: dict, observer: Optional["SessionResultObserver"]) -> SaveOutcome:
-        outcome = save_result(record, self.plan.results_dir, self.plan.fallback_dir)
-        self.outcomes.append(outcome)
-        if observer is not None:
-            observer.last_path = outcome.path
-            observer.outcome = outcome
-        if not outcome.shared:
-            self.unreported.append(outcome)
-        return outcome
-
-
-class SessionResultObserver(ResultFileObserver):
-    """Hands the finished round's record to the trainee's run, which writes (or holds) it."""
-
-    def __init__(self, trainee: TraineeRun, last: bool) -> None:
-        super().__init__(trainee.plan.results_dir)
-        self.trainee = trainee
-        self.last = last
-        self.outcome: Optional[SaveOutcome] = None
-
-    def on_finish(self, state: Any, info: Any, record: dict) -> None:
-        self.trainee.round_finished(record, self, self.last)
-
-
-# ----------------------------------------------------------------------------------------------
-# Starting a session
-
-
-@dataclass
-class SessionOptions:
-    code: Optional[str]
-    playlist: Sequence[str] = ()
-    checks: tuple[str, ...] = ()
-    kiosk: bool = False
-    form_seed: Optional[int] = None
-    check_folder: Optional[str] = None  # --check-bank: another folder of quiz files
-    check_seed: Optional[int] = None
-    notes: list[str] = field(default_factory=list)  # things to tell the facilitator on stderr
-
-
-def _session_app_class():
-    from game.ui.app import App
-    from game.ui.scene import Push
-    from game.ui.scenes.confirm import ConfirmScene
-
-    class SessionApp(App):
-        """The app in session mode. A kiosk ignores the window close, F11 and Esc at the top level;
-        Ctrl+Shift+Q then a confirmation is the facilitator's way out."""
-
-        def __init__(self, ctx, flow, kiosk: bool) -> None:
-            super().__init__(ctx, flow)
-            self.flow = flow
-            self.kiosk = kiosk
-            self.window_locked = kiosk
-            self.apply(flow.begin(ctx))
-
-        def quit_requested(self):
-            if self.kiosk:
-                return None
-            return super().quit_requested()
-
-        def facilitator_exit_requested(self):
-            if isinstance(self.top, ConfirmScene) and self.top.key == "facilitator-exit":
-                return None
-            tr = self.ctx.tr
-            return Push(
-                ConfirmScene(
-                    "facilitator-exit",
-                    tr("Close Feedwise on this computer?"),
-                    tr("For the facilitator: this ends the session here. Results already saved are kept; a round in progress is not saved."),
-                    tr("Close Feedwise"),
-                    tr("Keep running"),
-                    quits=True,
-                )
+    def facilitator_exit_requested(self):
+        if isinstance(self.top, ConfirmScene) and self.top.key == "facilitator-exit":
+            return None
+        tr = self.ctx.tr
+        return Push(
+            ConfirmScene(
+                "facilitator-exit",
+                tr("Close Feedwise on this computer?"),
+                tr("For the facilitator: this ends the session here. Results already saved are kept; a round in progress is not saved."),
+                tr("Close Feedwise"),
+                tr("Keep running"),
+                quits=True,
             )
+        )
 
-    return SessionApp
 
-
-def build_session_app(launch: Any, session: SessionOptions):
-    """(app, window, flow) for a session. `launch` is a `LaunchOptions`; raises `LaunchError` with a plain message."""
-    from game.scenario.quiz_loader import BUILTIN_CHECKS, load_check_bank
-    from game.ui.launch import LaunchError, build_app
-    from game.ui.library import resolve_scenario
-    from game.ui.scenes.session_flow import SessionScene
-
+def build_session_app(launch: LaunchOptions, session: SessionOptions) -> tuple[SessionApp, Any, SessionScene]:
+    """(app, window, flow) for a session; raises `LaunchError` with a plain message."""
     if session.kiosk:
         os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
         launch.fullscreen = True
@@ -214,112 +69,6 @@ def build_session_app(launch: Any, session: SessionOptions):
     app, window = build_app(launch)
     ctx = app.ctx
     services = ctx.services
-    services.in_session = True
-    library = services.library
-    keys = list(session.playlist)
-    if not keys:
-        if session.kiosk:
-            raise LaunchError("--kiosk needs a fixed playlist: add --scenario ID ... (for example --scenario tutorial jobs-abroad).")
-        ordered = library.ordered(ctx.language)
-        if not ordered:
-            raise LaunchError("No scenarios found for the session. Add --scenario ID or a path to a scenario file.")
-        keys = [ordered[0].family_id]
-        session.notes.append(f"no --scenario given: the session plays '{keys[0]}'. Add --scenario ID ... to choose the playlist.")
-    entries = []
-    for key in keys:
-        loaded, family, error = resolve_scenario(key, library)
-        if error:
-            raise LaunchError(f"--scenario {key}: {error}")
-        entries.append(PlaylistEntry(family, loaded))
-    problem = prepare_results_folder(services.results_dir)
-    if problem:
-        raise LaunchError(f"--results: {problem}. Check the folder (is the USB stick in, the network folder reachable?) and try again.")
-    bank = None
-    if session.checks:
-        bank = load_check_bank(session.check_folder or BUILTIN_CHECKS)
-        folder = session.check_folder or "scenarios/checks"
-        errors = [problem for problem in bank.problems if getattr(problem, "severity", "error") == "error"]
-        if session.check_folder and errors:
-            raise LaunchError(f"--check-bank {folder}: {errors[0].format()} ({len(errors)} problem(s); run: python main.py validate {folder})")
-        if not bank.forms:
-            raise LaunchError(f"--check: no quick-check forms could be loaded from {folder}. Run: python main.py validate {folder}")
-    fallback = services.data_dir / "results"
-    plan = SessionPlan(
-        code=session.code,
-        playlist=tuple(entries),
-        checks=session.checks,
-        kiosk=session.kiosk,
-        results_dir=Path(services.results_dir),
-        fallback_dir=fallback,
-        form_seed=session.form_seed,
-        check_seed=session.check_seed,
-        language=ctx.language,
-        check_bank=bank,
-    )
-    flow = SessionScene(plan)
-    session_app = _session_app_class()(ctx, flow, session.kiosk)
-    return session_app, window, flow
-
-
-def launch_options_from(args: Any, *, size: tuple[int, int], seed: Optional[int], fullscreen: Optional[bool]) -> Any:
-    from game.ui.launch import LaunchOptions
-
-    return LaunchOptions(
-        language=args.lang,
-        scenario_dirs=tuple(args.scenarios),
-        fullscreen=fullscreen,
-        size=size,
-        results_dir=args.results,
-        data_dir=args.data_dir,
-        seed=seed,
-        shuffle=args.shuffle,
-    )
-
-
-def playlist_from(args: Any) -> list[str]:
-    first = [args.scenario] if getattr(args, "scenario", None) else []
-    return first + list(getattr(args, "playlist", None) or [])
-
-
-def run_session(args: Any) -> int:
-    """`play --session CODE ...`: the session loop until the facilitator quits."""
-    from game.ui.launch import LaunchError, parse_size
-
-    prefix = "feedwise play"
-    if args.kiosk and not args.session:
-        print(f"{prefix}: --kiosk needs --session CODE (the session code written into every result).", file=sys.stderr)
-        return 2
-    if args.check and not args.session:
-        print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
-        return 2
-    if getattr(args, "check_bank", None) and not args.check:
-        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
-        return 2
-    if args.playlist and not args.session:
-        print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: python main.py play SCENARIO", file=sys.stderr)
-        return 2
-    if args.name:
-        print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)
-        return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk,
-                             check_folder=getattr(args, "check_bank", None))  # fmt: skip
-    try:
-        launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
-        app, window, flow = build_session_app(launch, session)
-    except LaunchError as error:
-        print(f"{prefix}: {error}", file=sys.stderr)
-        return 2
-    for note in session.notes + app.ctx.services.warnings:
-        print(f"feedwise: {note}", file=sys.stderr)
-    print(f"feedwise: session {args.session}: results go to {app.ctx.services.results_dir}" + (" (kiosk: Ctrl+Shift+Q to close)" if args.kiosk else ""), file=sys.stderr)
-    from game.ui.app import run as run_loop
-
-    try:
-        return run_loop(app, window)
-    finally:
-        flow.flush()
-        for line in flow.unreported_lines():
-            print(f"feedwise: {line}", file=sys.stderr)
-        import pygame
-
-        pygame.quit()
+    plan = plan_session(session, services.library, language=ctx.language, results_dir=Path(services.results_dir), data_dir=services.data_dir)
+    flow = SessionGraph(plan).flow()
+    return SessionApp(ctx, flow, session.kiosk), window, flow

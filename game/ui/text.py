@@ -4,7 +4,7 @@
 measures it (`measure`), with bounded LRU caches of layouts and surfaces. Text is cut into
 Khmer and non-Khmer runs: Khmer runs are shaped with a Font on which `set_script("Khmr")` was
 called, other runs with a "Latn" Font, which keeps Latin kerning (see `game/ui/fonts.py`); lines break at spaces, U+200B and
-Khmer word boundaries (`game/ui/segment.py`), and never inside a cluster; newlines are hard
+Khmer word boundaries (`game/lang/segment.py`), and never inside a cluster; newlines are hard
 breaks. SDL's own `wraplength` is never used: it cuts Khmer clusters. Emoji are drawn from the
 bundled colour emoji font (`game/ui/emoji.py`). Runs are also cut by glyph coverage: a cluster
 Noto Sans Khmer has no glyph for (→ ✓ ≤ ′ ₫) is drawn with the first fallback font that has it, on
@@ -24,10 +24,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.cache import LRUCache
-from game.ui.emoji import EmojiArt, placeholder
-from game.ui.fonts import KHMER_SCRIPT, LATIN_SCRIPT, PRIMARY_FACE, FontSet
-from game.ui.segment import (
+from game.lang.segment import (
     BREAK_SPACES,
     NO_BREAK_AFTER,
     NO_BREAK_BEFORE,
@@ -38,6 +35,9 @@ from game.ui.segment import (
     emoji_spans,
     script_runs,
 )
+from game.ui.cache import LRUCache
+from game.ui.emoji import EmojiArt, placeholder
+from game.ui.fonts import KHMER_SCRIPT, LATIN_SCRIPT, PRIMARY_FACE, FontSet
 
 TEXT_STYLE = "\ufe0e"  # variation selector asking for the text (not emoji) form of a symbol
 MISSING_FACE = -1  # no bundled font has the cluster: it is drawn as a placeholder

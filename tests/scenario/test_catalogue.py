@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.catalogue import catalogue, technique_ids
+from game.scenario.catalogue import catalogue, catalogue_problems, technique_ids
 from game.scenario.model import Framework
 
 AGREED_IDS = [
@@ -10,6 +10,7 @@ AGREED_IDS = [
     "fake-experts", "logical-fallacy", "impossible-expectations", "cherry-picking",
     "too-good-to-be-true", "urgency-pressure", "impersonating-officials", "phishing-link", "money-mule",
     "out-of-context-image", "fake-document", "clickbait", "fake-engagement", "scapegoating",
+    "hijacked-page", "borrowed-authority",
 ]
 
 
@@ -50,3 +51,49 @@ def test_callers_cannot_change_the_catalogue():
     first = catalogue("en")
     first.pop("clickbait")
     assert "clickbait" in catalogue("en")
+
+
+def test_every_technique_has_a_one_line_example_in_english_and_khmer():
+    english, khmer = catalogue("en"), catalogue("km")
+    for technique_id in technique_ids():
+        assert english[technique_id].example and "\n" not in english[technique_id].example, technique_id
+        assert any("\u1780" <= ch <= "\u17ff" for ch in khmer[technique_id].example), technique_id
+        assert khmer[technique_id].example != english[technique_id].example
+
+
+def test_new_techniques_for_trustworthy_looking_fakes():
+    english = catalogue("en")
+    assert "renamed" in english["hijacked-page"].definition
+    assert "logo" in english["borrowed-authority"].definition
+    assert english["hijacked-page"].framework is Framework.fraud
+
+
+def test_khmer_catalogue_uses_the_standard_spelling_of_oy():
+    for technique in catalogue("km").values():
+        for text in (technique.name, technique.definition, technique.tip, technique.example):
+            assert "ឲ្យ" not in text, technique.id
+
+
+def _entry(**changes):
+    texts = {"name": "N", "definition": "D.", "tip": "T.", "example": "E."}
+    entry = {"id": "sample", "framework": "fraud", "en": dict(texts), "km": dict(texts)}
+    entry.update(changes)
+    return entry
+
+
+def test_catalogue_loader_refuses_an_entry_without_an_example():
+    assert catalogue_problems([_entry()]) == []
+    missing = _entry(km={"name": "N", "definition": "D.", "tip": "T."})
+    assert catalogue_problems([missing]) == ["sample has no km example"]
+    blank = _entry(en={"name": "N", "definition": "D.", "tip": "T.", "example": "  "})
+    assert catalogue_problems([blank]) == ["sample has no en example"]
+    two_lines = _entry(en={"name": "N", "definition": "D.", "tip": "T.", "example": "one\ntwo"})
+    assert catalogue_problems([two_lines]) == ["sample: the en example must be one line"]
+
+
+def test_catalogue_loader_refuses_other_damage():
+    assert catalogue_problems([_entry(framework="nope")]) == ["sample: unknown framework 'nope'"]
+    assert catalogue_problems([_entry(), _entry()]) == ["sample is listed more than once"]
+    assert catalogue_problems([_entry(id=None)]) == ["entry 1 has no id"]
+    assert catalogue_problems({"id": "x"}) == ["the catalogue must be a list of techniques"]
+    assert catalogue_problems(["text"]) == ["entry 1 is not a mapping"]

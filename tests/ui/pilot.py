@@ -10,8 +10,9 @@ from typing import Any, Optional
 
 import pygame
 
+from game.app.options import LaunchOptions
 from game.ui.input import click_events, key_event
-from game.ui.launch import LaunchOptions, build_app
+from game.ui.launch import build_app
 
 FRAME = 1.0 / 30.0
 

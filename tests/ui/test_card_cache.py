@@ -7,9 +7,9 @@ import gc
 import pygame
 import pytest
 
+from game.app.present import PostView
 from game.ui.cache import LRUSurfaces, SurfacePool
 from game.ui.cards import card_layout, card_surface
-from game.ui.present import PostView
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ from pathlib import Path
 import pygame
 import pytest
 import yaml
-
-from game.ui.launch import LaunchOptions
-from game.ui.session import SessionOptions, build_session_app
 from pilot import Pilot
+
+from game.app.options import LaunchOptions
+from game.app.session import SessionOptions
+from game.ui.session import build_session_app
 
 ROOT = Path(__file__).resolve().parents[2]
 GUARD_FRAMES = 30

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pygame
 from PIL import Image
-
-from game.scenario.loader import check_file
-from game.ui.library import load_library
 from pilot import Pilot
+
+from game.app.library import load_library
+from game.scenario.loader import check_file
 
 SCENARIO = """\
 id: cut-picture

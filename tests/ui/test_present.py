@@ -1,15 +1,18 @@
 """View-models as data: what each screen shows, built purely from the rules state."""
 
+import dataclasses
+
 import pygame
 import pytest
+from pilot import write_scenario
 
-from game.i18n import Translator
+from game.app.present import NOT_SURE, present_debrief, present_feed, present_feedback, present_post, present_verify, reason_options
+from game.lang.i18n import Translator
 from game.rules.commands import Flag, Share, Skip, UseTool
 from game.rules.debrief import debrief
 from game.rules.engine import apply, new_round
+from game.rules.messages import Message
 from game.scenario.loader import load_scenario
-from game.ui.present import NOT_SURE, present_debrief, present_feed, present_feedback, present_post, present_verify, reason_options
-from pilot import write_scenario
 
 EN, KM = Translator("en"), Translator("km")
 
@@ -104,3 +107,16 @@ class TestFeedbackAndDebrief:
         assert view.discernment_sentence.startswith("Discernment (d′ = ")
         assert view.bias_sentence.startswith("Bias (c = ")
         assert view.score_text.startswith("Score: ")
+
+
+class TestCueLessons:
+    def test_a_cue_lesson_reaches_the_feedback_card_and_the_debrief_in_the_learners_language(self, loaded):
+        state = play(new_round(loaded), Flag("road"), Share("cure"), Share("jobs"))
+        result = debrief(state)
+        lesson = Message("cue-loud-clue", {"clue": "The council's own page."})
+        road = dataclasses.replace(result.posts[0], cue_lesson=lesson)
+        assert present_feedback(state, road, EN).lesson == "This post is loud, but it is real: “The council's own page.” Official alerts are often urgent, with “!!”, capitals or emoji."
+        assert present_feedback(state, road, KM).lesson.startswith("ការផុសនេះសរសេរបែបស្រែកខ្លាំងៗ")
+        view = present_debrief(state, dataclasses.replace(result, false_alarms=(road,)), EN)
+        assert view.false_alarms_items[0].lesson.startswith("This post is loud, but it is real")
+        assert present_feedback(state, result.posts[1], EN).lesson == ""  # no cue misled here

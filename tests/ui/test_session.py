@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pygame
 import pytest
-
-from game.store.session_save import save_result
-from game.ui.launch import LaunchOptions
-from game.ui.session import SessionOptions, build_session_app
 from pilot import Pilot
+
+from game.app.options import LaunchOptions
+from game.app.session import SessionOptions
+from game.store.session_save import save_result
+from game.ui.session import build_session_app
 
 GUARD_FRAMES = 12  # more than ANSWER_GUARD (0.3 s) at the pilot's 30 frames a second
 
@@ -78,7 +79,7 @@ class TestOneTraineeThroughThePlaylist:
         pilot.press("escape")
         assert pilot.screen() == "debrief"
         pilot.click("Continue")
-        assert pilot.screen() == "briefing" and pilot.scene.index == 1
+        assert pilot.screen() == "briefing" and pilot.scene.place[0] == 2
         end_round_early(pilot)
         pilot.click("Continue")
         assert pilot.screen() == "thank-you"
@@ -156,7 +157,7 @@ class TestKiosk:
         assert not pilot.app.running
 
     def test_a_kiosk_needs_a_fixed_playlist(self, tmp_path, scenario_dir):
-        from game.ui.launch import LaunchError
+        from game.app.options import LaunchError
 
         with pytest.raises(LaunchError, match="--kiosk needs a fixed playlist"):
             start_session(tmp_path, scenario_dir, playlist=(), kiosk=True)
@@ -292,10 +293,11 @@ class TestAResultsFolderThatFails:
 def a_record(tmp_path):
     from datetime import datetime, timezone
 
+    from pilot import write_scenario
+
     from game.rules.engine import new_round
     from game.rules.record import result_record
     from game.scenario.loader import load_scenario
-    from pilot import write_scenario
 
     path = write_scenario(tmp_path / "scenarios")
     state = new_round(load_scenario(str(path)))

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pygame
 import pytest
+from glyph_shapes import INK, ink_shape, tofu_shape
 
+from game.lang.segment import cluster_boundaries, emoji_spans, is_cluster_continuation
 from game.ui.emoji import placeholder
 from game.ui.fonts import FALLBACK_FONTS, FALLBACK_LICENSE_FILE, FontSet, missing_fonts
-from game.ui.segment import cluster_boundaries, emoji_spans, is_cluster_continuation
 from game.ui.text import NO_WRAP, TextRenderer
-from glyph_shapes import INK, ink_shape, tofu_shape
 
 REPO = Path(__file__).resolve().parents[2]
 # Strings the game and scenario authors use, with the symbols Noto Sans Khmer has no glyph for.

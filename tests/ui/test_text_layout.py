@@ -3,8 +3,8 @@
 import pygame
 import pytest
 
+from game.lang.segment import cluster_boundaries, is_cluster_continuation
 from game.ui.fonts import REGULAR_FONT, open_font
-from game.ui.segment import cluster_boundaries, is_cluster_continuation
 from game.ui.text import NO_WRAP, TextRenderer
 
 KHMER_SENTENCES = [
@@ -46,7 +46,7 @@ def test_lines_fit_the_width_and_break_at_word_boundaries(renderer, text):
     layout = renderer.layout(text, width, 16)
     assert len(layout.lines) > 1
     segmenter_words_ends = {0, len(text)} | {k for k in range(len(text)) if text[k - 1] == " "}
-    from game.ui.segment import WordSegmenter
+    from game.lang.segment import WordSegmenter
 
     preferred = set(WordSegmenter().break_opportunities(text)) | segmenter_words_ends
     for line in layout.lines:
@@ -57,7 +57,7 @@ def test_lines_fit_the_width_and_break_at_word_boundaries(renderer, text):
 def test_zero_width_space_is_a_break_and_is_not_drawn(renderer):
     words = ["ព័ត៌មាន", "មិនពិត", "ត្រូវបាន", "ចែករំលែក", "យ៉ាងឆាប់រហ័ស"]
     text = "\u200b".join(words)
-    no_segmenter = TextRenderer(segmenter=__import__("game.ui.segment", fromlist=["WordSegmenter"]).WordSegmenter(
+    no_segmenter = TextRenderer(segmenter=__import__("game.lang.segment", fromlist=["WordSegmenter"]).WordSegmenter(
         khmer_words=lambda run: [run]))
     layout = no_segmenter.layout(text, renderer.measure("ព័ត៌មានមិនពិត", 16)[0] + 4, 16)
     assert [line.text.strip("\u200b") for line in layout.lines][0] == "ព័ត៌មាន\u200bមិនពិត"
@@ -110,7 +110,7 @@ def test_shaping_is_applied_shaped_khmer_is_narrower(renderer):
 
 def test_a_long_word_without_break_points_is_cut_at_cluster_boundaries(renderer):
     text = "ព្រះរាជាណាចក្រកម្ពុជាព្រះរាជាណាចក្រកម្ពុជាព្រះរាជាណាចក្រកម្ពុជា"
-    only_spaces = TextRenderer(segmenter=__import__("game.ui.segment", fromlist=["WordSegmenter"]).WordSegmenter(
+    only_spaces = TextRenderer(segmenter=__import__("game.lang.segment", fromlist=["WordSegmenter"]).WordSegmenter(
         khmer_words=lambda run: [run]))
     layout = only_spaces.layout(text, 70, 16)
     assert len(layout.lines) > 2

@@ -1,11 +1,11 @@
-"""Break opportunities and cluster boundaries (game/ui/segment.py): pure, no pygame needed."""
+"""Break opportunities and cluster boundaries (game/lang/segment.py): pure, no pygame needed."""
 
 import subprocess
 import sys
 
 import pytest
 
-from game.ui.segment import (
+from game.lang.segment import (
     WordSegmenter,
     cluster_boundaries,
     emoji_spans,
@@ -17,7 +17,7 @@ SENTENCE = "ក្រសួងសុខាភិបាលបានប្រក�
 
 
 def test_segment_module_does_not_import_pygame():
-    code = "import sys, game.ui.segment as s; s.WordSegmenter().break_opportunities('ក្រសួង 👍'); print('pygame' in sys.modules)"
+    code = "import sys, game.lang.segment as s; s.WordSegmenter().break_opportunities('ក្រសួង 👍'); print('pygame' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.ui import theme as sizes
 from game.ui.input import UserInput
-from game.ui.scene import Pop, Replace, Scene, Transition
-from game.ui.scenes.common import draw_top_bar
+from game.ui.parts import draw_top_bar
+from game.ui.scene import Pop, Scene, Transition
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_panel
 
@@ -34,9 +34,12 @@ CONTROLS = (
 class BriefingScene(Scene):
     name = "briefing"
 
-    def __init__(self, loaded: "LoadedScenario") -> None:
+    def __init__(self, loaded: "LoadedScenario", start: Callable[["Context"], Optional[Transition]], can_go_back: bool = True, place: Optional[tuple[int, int]] = None) -> None:
         super().__init__()
         self.loaded = loaded
+        self.start = start  # the exit to the round (game.ui.graph)
+        self.can_go_back = can_go_back  # a classroom session's briefing has no way back to a menu
+        self.place = place  # (number, total) of the scenario in a session's playlist
         self.scroller = Scroller()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.content: Optional[pygame.Surface] = None
@@ -82,6 +85,8 @@ class BriefingScene(Scene):
             Button("back", tr("Back"), pygame.Rect(self.panel.x, y, button_w, button_h), "back", hint="Esc"),
             Button("start", tr("Start the round"), pygame.Rect(self.panel.right - button_w, y, button_w, button_h), "start", style="primary", hint="Enter"),
         ]
+        if not self.can_go_back:
+            self.buttons = [b for b in self.buttons if b.key != "back"]
 
     def _paint_content(self, ctx: "Context", width: int) -> pygame.Surface:
         m, text, theme, tr = ctx.metrics, ctx.text, ctx.theme, ctx.tr
@@ -114,13 +119,13 @@ class BriefingScene(Scene):
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
         if message == "start":
             return self.on_confirm(ctx)
-        return Pop()
+        return self.on_back(ctx)
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop() if self.can_go_back else None
 
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.common import start_round
-        from game.ui.scenes.feed import FeedScene
-
-        return Replace(FeedScene(start_round(ctx, self.loaded)))
+        return self.start(ctx)
 
     def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
         self.scroller.update(dt)
@@ -134,3 +139,9 @@ class BriefingScene(Scene):
             self.scroller.blit_content(surface, self.content)
         self.scroller.draw(surface, ctx)
         self.draw_buttons(surface, ctx)
+        if self.place is not None:
+            m = ctx.metrics
+            words = ctx.tr("Scenario {number} of {total}", number=self.place[0], total=self.place[1])
+            label = ctx.text.render_line(words, sizes.FONT_BODY, ctx.theme.text, bold=True)
+            bar = m.px(sizes.TOP_BAR_HEIGHT)
+            surface.blit(label, (m.width - m.px(20) - label.get_width(), (bar - label.get_height()) // 2))

@@ -12,19 +12,19 @@ Esc does nothing here: a check is short and has one way on. A new item ignores a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.rules.quick_check import Answer, AnswerItem, CheckOver, CheckState, apply_check, new_check
 from game.scenario.quiz import LoadedQuiz
 from game.ui import theme as sizes
 from game.ui.input import Intent, UserInput
+from game.ui.messages import CheckFinished
+from game.ui.parts import MessageScene, draw_top_bar
 from game.ui.scene import Pop, Replace, Scene, Transition
-from game.ui.scenes.common import MessageScene, draw_top_bar
 from game.ui.widgets import Button, draw_panel
 
 if TYPE_CHECKING:
@@ -33,14 +33,6 @@ if TYPE_CHECKING:
 ANSWER_GUARD = 0.3  # seconds a new item ignores answers (no double-click answers two items)
 ANSWER_KEYS = {Intent.REAL: Answer.real, Intent.FLAG: Answer.fake, Intent.SKIP: Answer.not_sure}
 ANSWER_ORDER = (Answer.real, Answer.fake, Answer.not_sure)  # also the digit keys 1, 2, 3
-
-
-@dataclass(frozen=True)
-class CheckFinished:
-    """What a finished check pops with: its final state and the quiz file it came from."""
-
-    state: CheckState
-    loaded: LoadedQuiz
 
 
 def _check_title(ctx: "Context", moment: str) -> str:

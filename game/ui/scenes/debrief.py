@@ -1,22 +1,27 @@
 """The debrief: score, the 2x2 grid of hits / misses / false alarms / correct rejections with d′ and
 bias in plain sentences, the missed posts with their evidence highlighted and technique tips, the false
-alarms with why each post was fine, and techniques caught versus missed. Buttons: Replay, Menu.
+alarms with why each post was fine, and techniques caught versus missed. Buttons: Replay and Menu, or
+Continue in a classroom session (whichever `DebriefExits` it is given). Also `ReviewScene`, the
+read-only debrief of a past round opened from My history.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import pygame
 
+from game.app.history_words import format_date
+from game.app.present import DebriefView, present_debrief
+from game.app.round_driver import RoundDriver, result_path
 from game.rules.debrief import debrief
+from game.store.history import Attempt, HistoryError
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
 from game.ui.input import UserInput
-from game.ui.present import DebriefView, present_debrief
-from game.ui.round_driver import RoundDriver
-from game.ui.scene import Pop, Replace, Reset, Scene, Transition
-from game.ui.scenes.common import Document, draw_top_bar, result_path, start_round
+from game.ui.parts import Document, draw_toast, draw_top_bar
+from game.ui.scene import Pop, Scene, Transition
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button
 
@@ -24,12 +29,25 @@ if TYPE_CHECKING:
     from game.ui.context import Context
 
 
+Exit = Callable[["Context", Any], Optional[Transition]]  # (ctx, the round's driver) -> the next screen
+
+
+@dataclass(frozen=True)
+class DebriefExits:
+    """Where the debrief leads: Replay and Menu (Esc) for a player, or only Continue in a session."""
+
+    replay: Optional[Exit] = None
+    leave: Optional[Exit] = None
+    onward: Optional[Exit] = None
+
+
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, driver: RoundDriver) -> None:
+    def __init__(self, driver: RoundDriver, exits: DebriefExits) -> None:
         super().__init__()
         self.driver = driver
+        self.exits = exits
         self.view: Optional[DebriefView] = None
         self.scroller = Scroller()
         self.page: Optional[pygame.Surface] = None
@@ -55,7 +73,7 @@ class DebriefScene(Scene):
             Button("replay", tr("Replay"), pygame.Rect(column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
             Button("menu", tr("Menu"), pygame.Rect(column.centerx + m.px(6), y, button_w, button_h), ("menu",), style="primary", hint="Esc"),
         ]
-        if ctx.services.in_session:  # a classroom session: one way on, to the next scenario (game/ui/session.py)
+        if self.exits.onward is not None:  # a classroom session: one way on, to the next scenario (game/ui/graph.py)
             self.buttons = [Button("continue", tr("Continue"), pygame.Rect(column.centerx - button_w // 2, y, button_w, button_h), ("continue",), style="primary", hint="Enter")]
             self.focus_key = "continue"
 
@@ -115,6 +133,8 @@ class DebriefScene(Scene):
         for item in view.missed:
             doc.text(item.decision_text, sizes.FONT_SMALL, theme.bad, bold=True, gap=4)
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=8)
+            if item.lesson:
+                doc.text(item.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
             doc.badges([(t.name, False) for t in item.techniques])
             for technique in item.techniques:
                 doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=2)
@@ -128,6 +148,8 @@ class DebriefScene(Scene):
             doc.text(tr("None: you did not flag any reliable post."), sizes.FONT_BODY, theme.good, gap=12)
         for item in view.false_alarms_items:
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=6)
+            if item.lesson:
+                doc.text(item.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
             doc.text(tr("Why it was fine: {why}", why=item.explanation), sizes.FONT_BODY, theme.text, gap=16)
 
         if view.tallies:
@@ -148,20 +170,14 @@ class DebriefScene(Scene):
         return self.handle_widgets(user_input, ctx)
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
-        if message[0] == "continue":
-            return Pop(self.driver)
-        if message[0] == "replay":
-            from game.ui.scenes.feed import FeedScene
-
-            return Replace(FeedScene(start_round(ctx, self.driver.loaded)))
+        if message[0] == "continue" and self.exits.onward is not None:
+            return self.exits.onward(ctx, self.driver)
+        if message[0] == "replay" and self.exits.replay is not None:
+            return self.exits.replay(ctx, self.driver)
         return self.on_back(ctx)
 
     def on_back(self, ctx: "Context") -> Optional[Transition]:
-        if ctx.services.in_session:
-            return None
-        from game.ui.scenes.menu import MenuScene
-
-        return Reset(MenuScene(ctx, selected=self.driver.loaded.scenario.translation_of or self.driver.loaded.scenario.id))
+        return self.exits.leave(ctx, self.driver) if self.exits.leave is not None else None
 
     def update(self, dt: float, ctx: "Context") -> Optional[Transition]:
         self.scroller.update(dt)
@@ -179,3 +195,48 @@ class DebriefScene(Scene):
         pygame.draw.rect(surface, theme.top_bar, footer)
         pygame.draw.line(surface, theme.card_border, footer.topleft, footer.topright)
         self.draw_buttons(surface, ctx)
+
+
+class ReviewScene(DebriefScene):
+    """A past round's debrief, read-only: Replay plays it again, Back returns to My history."""
+
+    name = "review"
+
+    def __init__(self, reviewed: Any, attempt: Attempt, replay: Callable[["Context"], Optional[Transition]]) -> None:
+        super().__init__(reviewed, DebriefExits())
+        self.attempt = attempt
+        self.replay = replay
+        self.focus_key = "back"
+        self.toast = ""
+        self.toast_until = 0.0
+
+    def layout(self, ctx: "Context") -> None:
+        super().layout(ctx)
+        m = ctx.metrics  # the debrief's footer, with Replay and Back (whatever buttons the debrief itself shows)
+        button_h = m.px(sizes.BUTTON_HEIGHT)
+        button_w = min(m.px(200), (self.column.width - m.px(12)) // 2)
+        y = self.column.bottom + m.px(12)
+        self.buttons = [
+            Button("replay", ctx.tr("Replay"), pygame.Rect(self.column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
+            Button("back", ctx.tr("Back"), pygame.Rect(self.column.centerx + m.px(6), y, button_w, button_h), ("back",), style="primary", hint="Esc"),
+        ]
+        self.focus_key = self.focus_key if self.focus_key in ("replay", "back") else "back"
+
+    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if message[0] == "replay":
+            try:
+                return self.replay(ctx)
+            except (HistoryError, ValueError) as problem:  # a history problem is a toast, never a crash
+                self.toast, self.toast_until = str(problem), ctx.time + 5.0
+                return None
+        return Pop()
+
+    def on_back(self, ctx: "Context") -> Optional[Transition]:
+        return Pop()
+
+    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
+        super().draw(surface, ctx)
+        title = ctx.tr("Review of {date} (read-only)", date=format_date(ctx.tr, self.attempt.finished_at or self.attempt.started_at))
+        draw_top_bar(surface, ctx, title)
+        if self.toast and ctx.time < self.toast_until:
+            draw_toast(surface, ctx, self.toast)

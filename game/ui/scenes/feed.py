@@ -18,20 +18,22 @@ from __future__ import annotations
 
 import bisect
 import time
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Protocol
 
 import pygame
 
-from game.i18n import N_
+from game.app.present import FeedView, present_feed, present_feedback, present_post
+from game.app.round_driver import RoundDriver
+from game.lang.i18n import N_
 from game.rules.commands import EndRound, Flag, Share, Skip, Tick
 from game.rules.events import FeedbackReady
 from game.ui import theme as sizes
 from game.ui.cards import ACTION_HINTS, ACTIONS, action_row_height, card_layout, card_ready, card_surface, paint_ahead, warm_card_assets
+from game.ui.dialogs import Confirmed, ConfirmScene
 from game.ui.input import Intent, UserInput
-from game.ui.present import FeedView, present_feed, present_feedback, present_post
-from game.ui.round_driver import RoundDriver
+from game.ui.messages import FlagReasons
+from game.ui.parts import draw_toast, draw_top_bar, rejection_text, round_now
 from game.ui.scene import Push, Replace, Scene, Transition
-from game.ui.scenes.common import draw_toast, rejection_text, round_now
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_button, draw_focus_ring
 
@@ -58,13 +60,27 @@ OPEN_PAINT_BUDGET = 0.015  # when the feed opens or is laid out again
 COLUMN_ALIGN = 16  # pixels: where the card column may start
 
 
+class FeedExits(Protocol):
+    """The screens a round opens (game.ui.graph.SceneGraph)."""
+
+    def verify(self, driver: RoundDriver, post_id: str) -> Scene: ...
+
+    def reasons(self, state: Any, post_id: str) -> Scene: ...
+
+    def feedback(self, view: Any) -> Scene: ...
+
+    def debrief(self, driver: RoundDriver) -> Scene: ...
+
+
 class FeedScene(Scene):
     name = "feed"
+    holds_round = True
 
-    def __init__(self, driver: RoundDriver) -> None:
+    def __init__(self, driver: RoundDriver, exits: FeedExits, focus_index: int = 0) -> None:
         super().__init__()
         self.driver = driver
-        self.focus_index = 0
+        self.exits = exits
+        self.focus_index = focus_index
         self.comments_open: set[str] = set()
         self.scroller = Scroller()
         self.view: Optional[FeedView] = None
@@ -360,8 +376,6 @@ class FeedScene(Scene):
         return self.ask_to_finish(ctx)
 
     def ask_to_finish(self, ctx: "Context") -> Transition:
-        from game.ui.scenes.confirm import ConfirmScene
-
         undecided = len(self.state.undecided)
         detail = ctx.tr("{count} posts are not decided yet; they will count as skipped.", count=undecided) if undecided else ""
         return Push(ConfirmScene("finish", ctx.tr("End the round now?"), detail, ctx.tr("End round"), ctx.tr("Keep playing")))
@@ -387,14 +401,10 @@ class FeedScene(Scene):
             self.say(ctx, rejection_text(ctx, "already-decided"))
             return None
         if action == "verify":
-            from game.ui.scenes.verify import VerifyScene
-
-            return Push(VerifyScene(self.driver, post_id))
+            return Push(self.exits.verify(self.driver, post_id))
         if action == "flag":
             if self.state.scenario.ask_reasons:
-                from game.ui.scenes.reasons import ReasonsScene
-
-                return Push(ReasonsScene(self.state, post_id))
+                return Push(self.exits.reasons(self.state, post_id))
             return self.send(Flag(post_id), ctx)
         if action == "share":
             return self.send(Share(post_id), ctx)
@@ -415,22 +425,15 @@ class FeedScene(Scene):
         if not self.driver.over:
             self.set_focus(self.next_undecided(self.focus_index), ctx)
         if feedback is not None:
-            from game.ui.scenes.feedback import FeedbackScene
-
-            return Push(FeedbackScene(present_feedback(self.state, feedback.feedback, ctx.tr)))
+            return Push(self.exits.feedback(present_feedback(self.state, feedback.feedback, ctx.tr)))
         return self.after_round_check(ctx)
 
     def after_round_check(self, ctx: "Context") -> Optional[Transition]:
         if self.driver.over:
-            from game.ui.scenes.debrief import DebriefScene
-
-            return Replace(DebriefScene(self.driver))
+            return Replace(self.exits.debrief(self.driver))
         return None
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.confirm import Confirmed
-        from game.ui.scenes.reasons import FlagReasons
-
         self.pressed_key = None
         if isinstance(result, FlagReasons):
             return self.send(Flag(result.post, result.reasons), ctx)
@@ -572,8 +575,6 @@ class FeedScene(Scene):
         surface.blit(bar, (0, 0))
 
     def _paint_top_bar(self, ctx: "Context") -> pygame.Surface:
-        from game.ui.scenes.common import draw_top_bar
-
         assert self.view is not None
         m, theme, text = ctx.metrics, ctx.theme, ctx.text
         display = pygame.display.get_surface()

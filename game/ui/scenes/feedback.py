@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import FeedbackView
 from game.ui import theme as sizes
 from game.ui.cards import card_surface
 from game.ui.input import UserInput
-from game.ui.present import FeedbackView
+from game.ui.parts import Document, dialog_rect, draw_dialog, draw_mark
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import Document, dialog_rect, draw_dialog, draw_mark
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_shade
 
@@ -56,6 +56,8 @@ class FeedbackScene(Scene):
             doc.text(tr("The evidence is highlighted in the post."), sizes.FONT_SMALL, theme.muted, gap=8)
             for technique in view.techniques:
                 doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=4)
+        if view.lesson:
+            doc.text(view.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
         doc.text(view.explanation, sizes.FONT_BODY, theme.text, gap=10)
         if view.tip:
             doc.text(tr("Tip: {tip}", tip=view.tip), sizes.FONT_BODY, theme.accent, bold=True, gap=6)

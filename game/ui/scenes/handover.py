@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.store.session_save import SaveOutcome
 from game.ui import theme as sizes
+from game.ui.parts import MessageScene, dialog_rect, draw_dialog
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import MessageScene, dialog_rect, draw_dialog
 from game.ui.widgets import Button, draw_shade
 
 if TYPE_CHECKING:

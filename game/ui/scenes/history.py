@@ -3,62 +3,36 @@ progress chart of score and d′ per round, and what to do with the selected rou
 read-only), Replay (the same scenario in a fresh order), Resume or Discard (unfinished rounds).
 
 Keyboard: Up/Down (or J/K) choose a round, Enter opens it (Review, or Resume when unfinished), Tab
-moves between buttons, Esc goes back. Also here: the read-only `ReviewScene` and the helpers that
-start a resumed or replayed round (shared with the menu). The rows come from the History API through
+moves between buttons, Esc goes back. Review, Replay and Resume open their screens through the
+`HistoryExits` it is given (game/ui/graph.py). The rows come from the History API through
 `ctx.services.history`; nothing here writes to the history except Discard (after confirming).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Protocol
 
 import pygame
 
-from game.i18n import N_
-from game.store.history import KIND_WEAK_SPOTS, Attempt, HistoryError, Learner
+from game.app.history_words import format_date, scenario_title
+from game.lang.i18n import N_
+from game.store.history import Attempt, HistoryError, Learner
 from game.ui import theme as sizes
 from game.ui.chart import ProgressChart, decimal_text, progress_points
-from game.ui.history_observer import fresh_seed, parse_iso, replay_scenario, resumed_driver, reviewed_round
+from game.ui.dialogs import Confirmed, ConfirmScene
 from game.ui.input import Intent, UserInput
-from game.ui.round_driver import ResultFileObserver
+from game.ui.parts import button_height, draw_toast, draw_top_bar, fit_line
 from game.ui.scene import Pop, Push, Scene, Transition
-from game.ui.scenes.common import button_height, draw_toast, draw_top_bar, fit_line, start_round
-from game.ui.scenes.debrief import DebriefScene
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
     from game.ui.context import Context
 
-MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 MODE_NAMES = {"practice": N_("Practice"), "assessment": N_("Assessment")}
 
 
 # --- words and numbers ---------------------------------------------------------------------------
-
-
-def format_date(ctx: "Context", iso: str, with_time: bool = True) -> str:
-    """A stored UTC time in the learner's local time and words: "1 Mar 2025, 14:05" / "១ មីនា ២០២៥ ម៉ោង ១៤:០៥"."""
-    try:
-        moment = parse_iso(iso).astimezone()
-    except ValueError:
-        return iso
-    tr = ctx.tr
-    day, month, year = tr.digits(str(moment.day)), tr(MONTHS[moment.month - 1]), tr.digits(str(moment.year))
-    if not with_time:
-        return tr("{day} {month} {year}", day=day, month=month, year=year)
-    return tr("{day} {month} {year}, {time}", day=day, month=month, year=year, time=tr.digits(moment.strftime("%H:%M")))
-
-
-def scenario_title(ctx: "Context", attempt: Attempt) -> str:
-    """The round's title in the learner's language when the scenario is installed in it."""
-    if attempt.kind == KIND_WEAK_SPOTS:
-        return ctx.tr("Practice my weak spots")
-    library = ctx.services.library
-    family = library.find(attempt.scenario_id) if library is not None else None
-    if family is not None and ctx.language in family.versions:
-        return family.versions[ctx.language].scenario.title
-    return attempt.scenario_title
 
 
 def score_text(ctx: "Context", attempt: Attempt) -> str:
@@ -69,76 +43,6 @@ def score_text(ctx: "Context", attempt: Attempt) -> str:
 
 def d_prime_text(ctx: "Context", attempt: Attempt) -> str:
     return "–" if attempt.d_prime is None else decimal_text(ctx.language, attempt.d_prime, 2)
-
-
-# --- starting rounds from the history ------------------------------------------------------------
-
-
-def round_observers(ctx: "Context") -> list:
-    """The observers a new round gets (as `start_round` gives them): the result file and the history."""
-    services = ctx.services
-    return [ResultFileObserver(services.results_dir, services.result_file)] + [factory() for factory in services.observer_factories]
-
-
-def resume_transition(ctx: "Context", attempt_id: str) -> Transition:
-    """Carry on an unfinished round from its saved state, at its first undecided post."""
-    from game.ui.scenes.feed import FeedScene
-
-    driver = resumed_driver(ctx.services.history, attempt_id, observers=round_observers(ctx), language=ctx.language, wall_clock=ctx.services.wall_clock)
-    driver.clock_origin = ctx.time - driver.state.clock  # the round's clock carries on where it stopped
-    feed = FeedScene(driver)
-    undecided = driver.state.undecided
-    feed.focus_index = driver.state.order.index(undecided[0]) if undecided else 0
-    return Push(feed)
-
-
-def replay_transition(ctx: "Context", attempt: Attempt) -> Transition:
-    """The same scenario again, in a fresh order (a new seed, shuffled)."""
-    from game.ui.scenes.feed import FeedScene
-
-    loaded = replay_scenario(ctx.services.history, attempt, ctx.services.library)
-    return Push(FeedScene(start_round(ctx, loaded, seed=fresh_seed(ctx.services.seed), shuffle=True)))
-
-
-# --- review --------------------------------------------------------------------------------------
-
-
-class ReviewScene(DebriefScene):
-    """A past round's debrief, read-only: Replay plays it again, Back returns to My history."""
-
-    name = "review"
-
-    def __init__(self, reviewed: Any, attempt: Attempt) -> None:
-        super().__init__(reviewed)
-        self.attempt = attempt
-        self.focus_key = "back"
-
-    def layout(self, ctx: "Context") -> None:
-        super().layout(ctx)
-        m = ctx.metrics  # the debrief's footer, with Replay and Back (whatever buttons the debrief itself shows)
-        button_h = m.px(sizes.BUTTON_HEIGHT)
-        button_w = min(m.px(200), (self.column.width - m.px(12)) // 2)
-        y = self.column.bottom + m.px(12)
-        self.buttons = [
-            Button("replay", ctx.tr("Replay"), pygame.Rect(self.column.centerx - button_w - m.px(6), y, button_w, button_h), ("replay",)),
-            Button("back", ctx.tr("Back"), pygame.Rect(self.column.centerx + m.px(6), y, button_w, button_h), ("back",), style="primary", hint="Esc"),
-        ]
-        self.focus_key = self.focus_key if self.focus_key in ("replay", "back") else "back"
-
-    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
-        if message[0] == "replay":
-            return _guarded(ctx, self, lambda: replay_transition(ctx, self.attempt))
-        return Pop()
-
-    def on_back(self, ctx: "Context") -> Optional[Transition]:
-        return Pop()
-
-    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        super().draw(surface, ctx)
-        title = ctx.tr("Review of {date} (read-only)", date=format_date(ctx, self.attempt.finished_at or self.attempt.started_at))
-        draw_top_bar(surface, ctx, title)
-        if getattr(self, "toast", "") and ctx.time < getattr(self, "toast_until", 0.0):
-            draw_toast(surface, ctx, self.toast)
 
 
 def _guarded(ctx: "Context", scene: Any, make: Any) -> Optional[Transition]:
@@ -153,11 +57,20 @@ def _guarded(ctx: "Context", scene: Any, make: Any) -> Optional[Transition]:
 # --- the screen ----------------------------------------------------------------------------------
 
 
+class HistoryExits(Protocol):
+    def review(self, ctx: "Context", attempt: Attempt) -> Scene: ...
+
+    def replay(self, ctx: "Context", attempt: Attempt) -> Transition: ...
+
+    def resume(self, ctx: "Context", attempt_id: str) -> Transition: ...
+
+
 class HistoryScene(Scene):
     name = "history"
 
-    def __init__(self, ctx: "Context", learner: Optional[Learner], name: str) -> None:
+    def __init__(self, ctx: "Context", learner: Optional[Learner], name: str, exits: HistoryExits) -> None:
         super().__init__()
+        self.exits = exits
         self.learner = learner
         self.learner_name = learner.name if learner is not None else name
         self.attempts: list[Attempt] = []  # newest first
@@ -246,7 +159,7 @@ class HistoryScene(Scene):
         m, text = ctx.metrics, ctx.text
         pad = m.px(12)
         inner = self.list_rect.width - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH + 4)
-        dates = [format_date(ctx, "2025-12-28T23:59:00Z")] + [format_date(ctx, a.started_at) for a in self.attempts]
+        dates = [format_date(ctx.tr, "2025-12-28T23:59:00Z")] + [format_date(ctx.tr, a.started_at) for a in self.attempts]
         date_w = min(inner // 3, max(text.measure(words, sizes.FONT_SMALL)[0] for words in dates) + m.px(14))
         score_w = max(text.measure(ctx.tr("Score"), sizes.FONT_SMALL, bold=True)[0], text.measure(ctx.tr("{points} / {max_points}", points=188, max_points=188), sizes.FONT_BODY)[0]) + m.px(14)
         d_w = max(text.measure("d'", sizes.FONT_SMALL, bold=True)[0], text.measure(decimal_text(ctx.language, -2.88), sizes.FONT_BODY)[0]) + m.px(14)
@@ -263,7 +176,7 @@ class HistoryScene(Scene):
         for index, attempt in enumerate(self.attempts):
             y = self.list_rect.y + index * self.row_height - int(self.scroller.offset)
             rect = pygame.Rect(self.list_rect.x, y, self.list_rect.width - ctx.metrics.px(sizes.SCROLLBAR_WIDTH + 4), self.row_height - ctx.metrics.px(2))
-            rows.append(Button(f"attempt-{attempt.id}", scenario_title(ctx, attempt), rect, ("select", index), style="area", selected=index == self.selected, focusable=False))
+            rows.append(Button(f"attempt-{attempt.id}", scenario_title(ctx.tr, ctx.services.library, attempt), rect, ("select", index), style="area", selected=index == self.selected, focusable=False))
         self.buttons = self.static_buttons[:1] + rows + self.static_buttons[1:]
         self._placed_offset = int(self.scroller.offset)
 
@@ -312,16 +225,14 @@ class HistoryScene(Scene):
         if attempt is None:
             return None
         if kind == "review" and attempt.status == "finished":
-            return _guarded(ctx, self, lambda: Push(ReviewScene(reviewed_round(ctx.services.history, attempt.id), attempt)))
+            return _guarded(ctx, self, lambda: Push(self.exits.review(ctx, attempt)))
         if kind == "replay":
-            return _guarded(ctx, self, lambda: replay_transition(ctx, attempt))
+            return _guarded(ctx, self, lambda: self.exits.replay(ctx, attempt))
         if kind == "resume" and attempt.status == "unfinished":
-            return _guarded(ctx, self, lambda: resume_transition(ctx, attempt.id))
+            return _guarded(ctx, self, lambda: self.exits.resume(ctx, attempt.id))
         if kind == "discard" and attempt.status == "unfinished":
-            from game.ui.scenes.confirm import ConfirmScene
-
             tr = ctx.tr
-            detail = tr("{title}, {date}. Its answers will not count. This cannot be undone.", title=scenario_title(ctx, attempt), date=format_date(ctx, attempt.started_at))
+            detail = tr("{title}, {date}. Its answers will not count. This cannot be undone.", title=scenario_title(ctx.tr, ctx.services.library, attempt), date=format_date(ctx.tr, attempt.started_at))
             return Push(ConfirmScene("discard", tr("Discard this unfinished round?"), detail, tr("Discard"), tr("Keep it")))
         return None
 
@@ -333,12 +244,10 @@ class HistoryScene(Scene):
         return None
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.confirm import Confirmed
-
         if isinstance(result, Confirmed) and result.key == "discard" and self.current is not None:
             attempt = self.current
             try:
-                ctx.services.history.require().discard(attempt.id, discarded_at=ctx.services.history.now())
+                ctx.services.history.discard(attempt.id)
                 self.toast, self.toast_until = ctx.tr("The unfinished round was discarded."), ctx.time + 3.0
             except HistoryError as problem:
                 self.toast, self.toast_until = str(problem), ctx.time + 5.0
@@ -400,8 +309,8 @@ class HistoryScene(Scene):
         else:
             score = score_text(ctx, attempt)
         cells = (
-            (format_date(ctx, attempt.started_at), sizes.FONT_SMALL, theme.muted, False),
-            (scenario_title(ctx, attempt), sizes.FONT_BODY, theme.text, True),
+            (format_date(ctx.tr, attempt.started_at), sizes.FONT_SMALL, theme.muted, False),
+            (scenario_title(ctx.tr, ctx.services.library, attempt), sizes.FONT_BODY, theme.text, True),
             (tr("Unfinished") if unfinished else mode, sizes.FONT_SMALL, theme.warn if unfinished else theme.text, unfinished),
             (score, sizes.FONT_BODY if not unfinished else sizes.FONT_SMALL, theme.text, not unfinished),
             ("" if unfinished else d_prime_text(ctx, attempt), sizes.FONT_BODY, theme.text, False),
@@ -424,15 +333,7 @@ class HistoryScene(Scene):
         cache = self._post_counts
         if attempt.id not in cache:
             try:
-                cache[attempt.id] = len(ctx.services.history.require().attempt_scenario(attempt.id).scenario.posts)
+                cache[attempt.id] = ctx.services.history.post_count(attempt.id)
             except HistoryError:
                 cache[attempt.id] = 0
         return cache[attempt.id]
-
-
-def open_history(ctx: "Context", name: str) -> Transition:
-    """The My history screen for the learner with this name (never creates a profile)."""
-    service = ctx.services.history
-    learner = service.find_learner(name) if service is not None else None
-    return Push(HistoryScene(ctx, learner, " ".join(name.split())))
-

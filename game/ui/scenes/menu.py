@@ -10,19 +10,20 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.lang.i18n import N_
 from game.store.settings import TEXT_SIZES
 from game.ui import theme as sizes
+from game.ui.dialogs import ConfirmScene
 from game.ui.input import Intent, UserInput
+from game.ui.learner_panel import LEARNER_BUTTONS, AskForName, Go, LearnerExits, LearnerPanel, NameCleared, PanelMessage, Say, UseName
+from game.ui.parts import draw_toast, draw_top_bar
 from game.ui.scene import Push, Scene, Transition
-from game.ui.scenes.common import draw_toast, draw_top_bar
-from game.ui.scenes.profiles import LEARNER_MESSAGES, draw_profile_note, learner_buttons, menu_message, menu_resumed, profile_note_height, resume_offer
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
+    from game.app.library import ScenarioFamily
     from game.ui.context import Context
-    from game.ui.library import ScenarioFamily
 
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}  # each language in its own script: never translated
 ONLY_IN = {"en": N_("Only in English"), "km": N_("Only in Khmer")}
@@ -32,8 +33,10 @@ MAX_NAME = 40
 class MenuScene(Scene):
     name = "menu"
 
-    def __init__(self, ctx: "Context", selected: Optional[str] = None) -> None:
+    def __init__(self, ctx: "Context", exits: LearnerExits, selected: Optional[str] = None) -> None:
         super().__init__()
+        self.exits = exits
+        self.learner_panel = LearnerPanel(ctx.services.history, exits)
         self.player_name = ctx.settings.player_name
         self.selected = selected or ctx.settings.last_scenario
         self.families: list["ScenarioFamily"] = []
@@ -91,7 +94,7 @@ class MenuScene(Scene):
         left.append((Button("name", tr("Your name or ID"), name_box, ("focus-name",), style="area"), name_box))
         y = name_box.bottom + m.px(4)
         self.left_labels["note"] = y
-        note_h = profile_note_height(ctx, left_w)
+        note_h = self.learner_panel.note_height(ctx, left_w)
         y += note_h + (m.px(14) if note_h else m.px(4))
         self.left_labels["settings"] = y
         y += ctx.text.line_height(sizes.FONT_TITLE) + m.px(4)
@@ -116,7 +119,7 @@ class MenuScene(Scene):
         rect = pygame.Rect(margin, y, left_w, button_h)
         left.append((Button("fullscreen", fullscreen, rect, ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"), rect))
         y += button_h + m.px(12)
-        for button in learner_buttons(ctx, pygame.Rect(margin, y, left_w, 0), button_h):  # My history, Switch learner, Practice
+        for button in self.learner_panel.buttons(ctx, pygame.Rect(margin, y, left_w, 0), button_h):  # My history, Switch learner, Practice
             left.append((button, button.rect.copy()))
             y = max(y, button.rect.bottom + m.px(12))
         content_h = y - m.px(12) + ring
@@ -268,11 +271,11 @@ class MenuScene(Scene):
         return self.handle_widgets(user_input, ctx)
 
     def on_back(self, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.confirm import ConfirmScene
-
         return Push(ConfirmScene.quit_game(ctx))
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
+        if isinstance(message, LEARNER_BUTTONS):
+            return self._apply(self.learner_panel.pressed(message, self.player_name, ctx), ctx)
         kind = message[0]
         if kind == "language":
             self._remember_name(ctx)
@@ -289,8 +292,6 @@ class MenuScene(Scene):
             self.selected = message[1]
             self._last_click = message[1]
             self._place_entries(ctx)
-        elif kind in LEARNER_MESSAGES:
-            return menu_message(self, message, ctx)
         elif kind == "start":
             return self.start(ctx)
         elif kind == "quit":
@@ -301,7 +302,29 @@ class MenuScene(Scene):
         return self.start(ctx)
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
-        return menu_resumed(self, result, ctx)  # the switch-learner and resume dialogs
+        return self._apply(self.learner_panel.dialog_closed(result, ctx), ctx)  # the switch-learner and resume dialogs
+
+    def _apply(self, messages: list[PanelMessage], ctx: "Context") -> Optional[Transition]:
+        """Carry out what the learner panel asks for; the last `Go` is the screen to open."""
+        transition = None
+        for message in messages:
+            if isinstance(message, Say):
+                self._say(ctx, message.text)
+            elif isinstance(message, AskForName):
+                self._say(ctx, message.text)
+                self.focus_key = "name"
+            elif isinstance(message, UseName):
+                if message.welcome:
+                    self.player_name = message.name
+                self._remember_name(ctx)
+                if message.welcome:
+                    self._say(ctx, ctx.tr("Welcome back, {name}.", name=message.name))
+            elif isinstance(message, NameCleared):
+                self.player_name = ""
+                self.focus_key = "name"
+            elif isinstance(message, Go):
+                transition = message.transition
+        return transition
 
     def _remember_name(self, ctx: "Context") -> None:
         name = " ".join(self.player_name.split())
@@ -312,18 +335,16 @@ class MenuScene(Scene):
         return next((f for f in self.families if f.family_id == self.selected), None)
 
     def start(self, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.briefing import BriefingScene
-
         family = self.selected_family()
         if family is None:
             self._say(ctx, ctx.tr("Choose a scenario first."))
             return None
         self._remember_name(ctx)
         ctx.update_settings(last_scenario=family.family_id)
-        offer = resume_offer(ctx, family, self.player_name)  # this learner left a round of it unfinished
+        offer = self.learner_panel.resume_offer(ctx, family, self.player_name)  # this learner left a round of it unfinished
         if offer is not None:
             return Push(offer)
-        return Push(BriefingScene(family.version_for(ctx.language)))
+        return Push(self.exits.briefing(family.version_for(ctx.language)))
 
     def _say(self, ctx: "Context", message: str) -> None:
         self.toast = message
@@ -366,7 +387,7 @@ class MenuScene(Scene):
             x += min(typed.get_width(), room) if self.player_name else 0
         if editing and int(ctx.time * 2) % 2 == 0:
             pygame.draw.line(surface, theme.text, (x + 1, self.name_rect.y + m.px(10)), (x + 1, self.name_rect.bottom - m.px(10)), 2)
-        draw_profile_note(surface, ctx, self, (self.left_x + m.px(2), top + self.left_labels["note"]), self.name_rect.width - m.px(2))  # "Welcome back: 3 rounds" / "New learner"
+        self.learner_panel.draw_note(surface, ctx, self.player_name, (self.left_x + m.px(2), top + self.left_labels["note"]), self.name_rect.width - m.px(2))  # "Welcome back: 3 rounds" / "New learner"
         surface.blit(text.render_line(tr("Settings"), sizes.FONT_TITLE, theme.text, bold=True), (self.left_x, top + self.left_labels["settings"]))
         surface.blit(text.render_line(tr("Text size"), sizes.FONT_SMALL, theme.muted, bold=True), (self.left_x, top + self.left_labels["text-size"]))
         left_keys = {button.key for button, _ in self.left_items}

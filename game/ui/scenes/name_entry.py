@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 import pygame
 
 from game.ui import theme as sizes
+from game.ui.dialogs import ConfirmScene
 from game.ui.input import Intent, UserInput
+from game.ui.parts import draw_toast, draw_top_bar
 from game.ui.scene import Pop, Push, Scene, Transition
-from game.ui.scenes.common import draw_toast, draw_top_bar
 from game.ui.widgets import Button, draw_panel
 
 if TYPE_CHECKING:
@@ -133,7 +134,6 @@ class NameEntryScene(Scene):
     def on_back(self, ctx: "Context") -> Optional[Transition]:
         if self.kiosk:
             return None  # a kiosk: only the facilitator's key combination leaves
-        from game.ui.scenes.confirm import ConfirmScene
 
         return Push(ConfirmScene.quit_game(ctx))
 

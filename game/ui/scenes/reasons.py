@@ -7,26 +7,20 @@ Keys: 1-9 tick an option, Enter flags, Esc cancels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import NOT_SURE, reason_options
 from game.rules.state import RoundState
 from game.ui import theme as sizes
-from game.ui.present import NOT_SURE, reason_options
+from game.ui.messages import FlagReasons
+from game.ui.parts import dialog_rect, draw_dialog
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_dialog
 from game.ui.widgets import Button, draw_checkbox, draw_focus_ring, draw_shade
 
 if TYPE_CHECKING:
     from game.ui.context import Context
-
-
-@dataclass(frozen=True)
-class FlagReasons:
-    post: str
-    reasons: tuple[str, ...]
 
 
 class ReasonsScene(Scene):

@@ -4,37 +4,48 @@
 name entry -> pre check (intro, items) -> for each playlist scenario: briefing, feed, debrief ->
 post check -> thank you -> name entry for the next trainee. A result that could not be written to the
 results folder is announced at once (`SaveProblemScene`) after the debrief, and again on the thank-you
-screen. `SessionBriefingScene` is the usual briefing without a way back to the menu.
+screen. Each step's screen comes from the `SessionExits` it is given (game.ui.graph.SessionGraph).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, Sequence
 
 import pygame
 
+from game.app.round_driver import RoundDriver
+from game.app.session import SessionPlan, TraineeRun
 from game.rules.counterbalance import form_for
 from game.rules.quick_check import check_entry
-from game.ui import theme as sizes
-from game.ui.round_driver import RoundDriver
-from game.ui.scene import Push, Replace, Scene, Transition
-from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.check import CheckFinished, CheckIntroScene
-from game.ui.scenes.handover import SaveProblemScene, ThankYouScene
-from game.ui.scenes.name_entry import NameEntryScene
-from game.ui.session import SessionPlan, SessionResultObserver, TraineeRun
+from game.ui.messages import CheckFinished
+from game.ui.scene import Push, Scene, Transition
 
 if TYPE_CHECKING:
     from game.scenario.model import LoadedScenario
     from game.ui.context import Context
 
 
+class SessionExits(Protocol):
+    """The screens of a session's steps (game.ui.graph.SessionGraph)."""
+
+    def name_entry(self) -> Scene: ...
+
+    def check_intro(self, loaded: Any, moment: str, seed: Optional[int] = None) -> Scene: ...
+
+    def session_round(self, trainee: TraineeRun, loaded: "LoadedScenario", index: int) -> Scene: ...
+
+    def save_problem(self, problems: Sequence[Any]) -> Scene: ...
+
+    def thank_you(self, trainee: TraineeRun) -> Scene: ...
+
+
 class SessionScene(Scene):
     name = "session"
 
-    def __init__(self, plan: SessionPlan) -> None:
+    def __init__(self, plan: SessionPlan, exits: SessionExits) -> None:
         super().__init__()
         self.plan = plan
+        self.exits = exits
         self.trainee: Optional[TraineeRun] = None
         self.stage = "name"
         self.index = 0  # the playlist position of the next (or current) round
@@ -52,7 +63,7 @@ class SessionScene(Scene):
         self.stage = "name"
         if ctx.language != self.plan.language:
             ctx.update_settings(language=self.plan.language)
-        return Push(NameEntryScene(self.plan.code or "", self.plan.titles, self.plan.checks, self.plan.kiosk))
+        return Push(self.exits.name_entry())
 
     def _check(self, ctx: "Context", moment: str) -> Optional[Transition]:
         assert self.trainee is not None
@@ -61,12 +72,13 @@ class SessionScene(Scene):
         if loaded is None:
             return None
         self.stage = f"{moment}-check"
-        return Push(CheckIntroScene(loaded, moment, self.trainee.check_seed(moment)))
+        return Push(self.exits.check_intro(loaded, moment, self.trainee.check_seed(moment)))
 
     def _round(self, ctx: "Context") -> Transition:
         self.stage = "round"
         loaded = self.plan.playlist[self.index].version_for(ctx.language)
-        return Push(SessionBriefingScene(loaded, self, self.index))
+        assert self.trainee is not None
+        return Push(self.exits.session_round(self.trainee, loaded, self.index))
 
     def _after_pre(self, ctx: "Context") -> Transition:
         return self._round(ctx)
@@ -85,7 +97,7 @@ class SessionScene(Scene):
         self.trainee.flush()
         self.trainee.take_problems()  # the thank-you screen shows every problem of this trainee
         self.stage = "thank-you"
-        return Push(ThankYouScene(self.trainee.name, self.trainee.outcomes, self.trainee.rounds_finished))
+        return Push(self.exits.thank_you(self.trainee))
 
     # --- a step popped back ------------------------------------------------------------------------
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
@@ -112,7 +124,7 @@ class SessionScene(Scene):
             if problems:
                 self.stage = "save-problem"
                 self.after_problem = self._after_rounds
-                return Push(SaveProblemScene(problems))
+                return Push(self.exits.save_problem(problems))
             return self._after_rounds(ctx)
         if stage == "save-problem":
             follow = self.after_problem or self._after_rounds
@@ -148,57 +160,3 @@ class SessionScene(Scene):
 
     def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
         surface.fill(ctx.theme.page)
-
-
-class SessionBriefingScene(BriefingScene):
-    """The briefing of a session's round: no way back to a menu, and the scenario's place in the playlist."""
-
-    def __init__(self, loaded: "LoadedScenario", flow: SessionScene, index: int) -> None:
-        super().__init__(loaded)
-        self.flow = flow
-        self.index = index
-
-    def layout(self, ctx: "Context") -> None:
-        super().layout(ctx)
-        self.buttons = [b for b in self.buttons if b.key != "back"]
-
-    def on_back(self, ctx: "Context") -> Optional[Transition]:
-        return None
-
-    def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
-        return self.on_confirm(ctx) if message == "start" else None
-
-    def on_confirm(self, ctx: "Context") -> Optional[Transition]:
-        from game.ui.scenes.feed import FeedScene
-
-        return Replace(FeedScene(start_session_round(ctx, self.loaded, self.flow, self.index)))
-
-    def draw(self, surface: pygame.Surface, ctx: "Context") -> None:
-        super().draw(surface, ctx)
-        m = ctx.metrics
-        total = len(self.flow.plan.playlist)
-        if total > 1:
-            label = ctx.text.render_line(ctx.tr("Scenario {number} of {total}", number=self.index + 1, total=total), sizes.FONT_BODY, ctx.theme.text, bold=True)
-            bar = m.px(sizes.TOP_BAR_HEIGHT)
-            surface.blit(label, (m.width - m.px(20) - label.get_width(), (bar - label.get_height()) // 2))
-
-
-def start_session_round(ctx: "Context", loaded: "LoadedScenario", flow: SessionScene, index: int) -> RoundDriver:
-    """A round of the playlist for the trainee, written through the session's observer (plus any others)."""
-    services = ctx.services
-    trainee = flow.trainee
-    assert trainee is not None
-    last = index == len(flow.plan.playlist) - 1
-    observers = [SessionResultObserver(trainee, last)] + [factory() for factory in services.observer_factories]
-    driver = RoundDriver.start(
-        loaded,
-        player_name=trainee.name,
-        language=ctx.language,
-        session=flow.plan.code,
-        observers=observers,
-        wall_clock=services.wall_clock,
-        seed=services.seed,
-        shuffle=services.shuffle,
-    )
-    driver.clock_origin = ctx.time
-    return driver

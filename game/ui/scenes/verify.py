@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
+from game.app.present import VerifyView, present_verify
+from game.app.round_driver import RoundDriver
 from game.rules.commands import UseTool
 from game.ui import theme as sizes
 from game.ui.input import UserInput
-from game.ui.present import VerifyView, present_verify
-from game.ui.round_driver import RoundDriver
+from game.ui.parts import dialog_rect, draw_dialog, draw_toast, rejection_text, round_now
 from game.ui.scene import Pop, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_dialog, draw_toast, rejection_text, round_now
 from game.ui.scrolling import Scroller
 from game.ui.widgets import Button, draw_focus_ring, draw_shade
 

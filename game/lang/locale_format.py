@@ -1,6 +1,6 @@
 """Numbers, counts, scores and relative times the way an English or a Khmer reader expects them.
 
-Pure functions of (language, value): no catalogue, no clock, no pygame, no I/O. `game.i18n` builds
+Pure functions of (language, value): no catalogue, no clock, no pygame, no I/O. `game.lang.i18n` builds
 on these; anything that shows a number to a learner goes through here, so the digits are the same
 on every screen.
 

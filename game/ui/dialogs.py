@@ -1,7 +1,8 @@
-"""A yes/no dialog: quitting the game, leaving the menu, ending a round early.
+"""The dialog every part of the game opens: `ConfirmScene`, a yes/no question (quitting the game,
+leaving the menu, ending a round early).
 
-It pops with `Confirmed(key)` when the learner agrees (or quits the app directly for the quit dialog)
-and with None when they cancel (Esc or the cancel button).
+`ConfirmScene` pops with `Confirmed(key)` when the learner agrees (or quits the app directly for the
+quit dialog) and with None when they cancel (Esc or the cancel button). Dialogs open no other screen.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Optional
 import pygame
 
 from game.ui import theme as sizes
+from game.ui.parts import dialog_rect, draw_question_dialog, question_height
 from game.ui.scene import Pop, Quit, Scene, Transition
-from game.ui.scenes.common import dialog_rect, draw_question_dialog, question_height
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -41,11 +42,11 @@ class ConfirmScene(Scene):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @classmethod
-    def quit_game(cls, ctx: "Context", in_round: bool = False) -> "ConfirmScene":
+    def quit_game(cls, ctx: "Context", in_round: bool = False, round_kept: bool = False) -> "ConfirmScene":
+        """The quit question; `round_kept`: a round left now can be finished later (learner history)."""
         detail = ""
         if in_round:
-            service = ctx.services.history
-            if service is not None and not ctx.services.in_session and service.history() is not None:
+            if round_kept:
                 detail = ctx.tr("Your round is not finished. Your answers so far are saved: you can finish it later from My history.")
             else:  # no learner history (or a classroom session): the round is lost
                 detail = ctx.tr("Your round is not finished. Answers so far are not scored.")

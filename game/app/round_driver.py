@@ -20,9 +20,11 @@ from typing import Any, Callable, Optional, Protocol, Sequence
 
 from game.rules.engine import Step, apply, new_round
 from game.rules.events import RoundOver
+from game.rules.record import result_record
 from game.rules.state import RoundState
 from game.scenario.model import LoadedScenario
 from game.store.atomic import write_json_atomic
+from game.store.results import write_result
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,6 @@ class ResultFileObserver:
         if self.exact_path is not None:
             self.last_path = write_json_atomic(self.exact_path, record)
             return
-        from game.store.results import write_result
 
         self.last_path = write_result(self.folder, record)
 
@@ -144,7 +145,6 @@ class RoundDriver:
         return step
 
     def _finish(self) -> None:
-        from game.rules.record import result_record
 
         finished_at = self.wall_clock()
         try:
@@ -164,3 +164,11 @@ class RoundDriver:
 
     def round_over_event(self, step: Step) -> Optional[RoundOver]:
         return next((event for event in step.events if isinstance(event, RoundOver)), None)
+
+
+def result_path(driver: RoundDriver) -> Optional[str]:
+    """Where the round's result file was written, or None (not finished, or no file)."""
+    for observer in driver.observers:
+        if isinstance(observer, ResultFileObserver) and observer.last_path is not None:
+            return str(observer.last_path)
+    return None

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from game.scenario.loader import check_file
 from game.scenario.model import LoadedScenario
+from game.scenario.quiz_loader import is_quiz_file
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -99,8 +101,6 @@ def scenario_files(folder: Path) -> list[Path]:
 
 
 def load_library(folders: Iterable[Path]) -> ScenarioLibrary:
-    from game.scenario.loader import check_file
-    from game.scenario.quiz_loader import is_quiz_file  # quick-check forms (scenarios/checks/) are not scenarios
 
     library = ScenarioLibrary()
     seen: set[Path] = set()
@@ -135,7 +135,6 @@ def resolve_scenario(key: str, library: ScenarioLibrary) -> tuple[Optional[Loade
 
     Returns (loaded, family, error message). A path is loaded with the one loader and added to the library.
     """
-    from game.scenario.loader import check_file
 
     path = Path(key)
     if path.suffix in (".yaml", ".yml") or path.exists():

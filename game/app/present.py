@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from game.i18n import N_, Translator
-from game.rules.clues import clue_for, tool_applies
+from game.lang.i18n import N_, Translator
+from game.rules.clues import clue_for, evidence_spans, tool_applies
 from game.rules.commands import Action
 from game.rules.debrief import Debrief, PostFeedback
 from game.rules.state import RoundState
@@ -98,7 +98,6 @@ def _media_path(loaded: LoadedScenario, file: Optional[str]) -> Optional[str]:
 
 def evidence_highlights(post: Post, loaded: LoadedScenario) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Evidence offsets of every technique in the post: (spans in the text, spans in the link title)."""
-    from game.rules.clues import evidence_spans
 
     text_spans: list[Span] = []
     title_spans: list[Span] = []
@@ -272,6 +271,11 @@ class FeedbackView:
     tip: str
     post: PostView
     reasons_line: str
+    lesson: str = ""  # a surface cue misled the learner here (game.rules.cue_lessons)
+
+
+def _lesson(feedback: PostFeedback, tr: Translator) -> str:
+    return tr.message(feedback.cue_lesson) if feedback.cue_lesson else ""
 
 
 def _techniques(feedback: PostFeedback) -> tuple[TechniqueView, ...]:
@@ -299,6 +303,7 @@ def present_feedback(state: RoundState, feedback: PostFeedback, tr: Translator) 
         tip=feedback.tip or "",
         post=present_post(state, feedback.post, tr, with_evidence=True),
         reasons_line=reasons_line,
+        lesson=_lesson(feedback, tr),
     )
 
 
@@ -309,6 +314,7 @@ class DebriefItem:
     techniques: tuple[TechniqueView, ...]
     explanation: str
     decision_text: str
+    lesson: str = ""  # a surface cue misled the learner here (game.rules.cue_lessons)
 
 
 @dataclass(frozen=True)
@@ -371,6 +377,7 @@ def present_debrief(state: RoundState, result: Debrief, tr: Translator) -> Debri
             techniques=_techniques(feedback),
             explanation=feedback.explanation,
             decision_text=action_text,
+            lesson=_lesson(feedback, tr),
         )
 
     return DebriefView(

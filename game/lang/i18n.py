@@ -7,11 +7,12 @@ and relative post times ("3h" -> "3 hours ago" / "៣ ម៉ោងមុន").
 
 Digits: Khmer text uses Khmer digits (០-៩) everywhere the game shows a number, with the CLDR `km`
 separators (group ".", decimal ","). English uses Western digits. The formatting itself lives in
-`game.locale_format` (pure, no catalogue); the functions here are the UI's entry points to it.
+`game.lang.locale_format` (pure, no catalogue); the functions here are the UI's entry points to it.
 
 Messages from the rules core (`game.rules.messages.Message`, an id with parameters) are translated
-with `translate_message`: English comes from the rules' own `render_en`, other languages from the
-catalogue entry whose context is `rules` and whose msgid is the message id.
+with `translate_message`: English comes from the message's own `english()` (this layer sits below
+the rules and never imports them), other languages from the catalogue entry whose context is
+`rules` and whose msgid is the message id.
 
 Pure functions over read-only catalogues: no pygame, no clock, no writes.
 """
@@ -23,9 +24,9 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from game import locale_format
+from game.lang import locale_format
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"  # game/locale/<language>.po
 LANGUAGES = ("en", "km")
 RULES_CONTEXT = "rules"
 
@@ -43,7 +44,7 @@ def _catalogue(language: str) -> Mapping[tuple[str, str, int], str]:
     path = LOCALE_DIR / f"{language}.po"
     if language == "en" or not path.is_file():
         return {}
-    import polib
+    import polib  # imported lazily: only a language other than English reads a catalogue
 
     entries: dict[tuple[str, str, int], str] = {}
     for entry in polib.pofile(str(path), wrapwidth=0):
@@ -65,7 +66,7 @@ def catalogue_entries(language: str) -> Mapping[tuple[str, str, int], str]:
 
 
 def format_number(language: str, value: float | int) -> str:
-    """A number as the learner reads it: '1,234' / '១.២៣៤', '0.56' / '០,៥៦' (game.locale_format)."""
+    """A number as the learner reads it: '1,234' / '១.២៣៤', '0.56' / '០,៥៦' (game.lang.locale_format)."""
     return locale_format.format_decimal(language, value)
 
 
@@ -115,9 +116,7 @@ def translate_message(language: str, message: Any) -> str:
     params = dict(message[1]) if len(message) > 1 and message[1] else {}
     template = _catalogue(language).get((RULES_CONTEXT, message_id, 0)) if language != "en" else None
     if template is None:
-        from game.rules.messages import render_en
-
-        return render_en(message)
+        return message.english()  # the rules' own wording (game.rules.messages.Message.english)
     shown = {}
     for name, value in params.items():
         if value is None or value == "":
@@ -132,12 +131,12 @@ _RULES_EMPTY = {"bio": N_("empty")}
 
 
 def relative_time(language: str, value: str) -> str:
-    """A post's time ('now', '45m', '3h', '2d', '1w') as a phrase: '3 hours ago' / '៣ ម៉ោងមុន' (game.locale_format)."""
+    """A post's time ('now', '45m', '3h', '2d', '1w') as a phrase: '3 hours ago' / '៣ ម៉ោងមុន' (game.lang.locale_format)."""
     return locale_format.format_relative_time(language, value)
 
 
 def compact_count(language: str, value: int) -> str:
-    """An engagement count the way feeds show it: 950, 1.2K, 15K, 2.3M / ១,២ពាន់ (game.locale_format)."""
+    """An engagement count the way feeds show it: 950, 1.2K, 15K, 2.3M / ១,២ពាន់ (game.lang.locale_format)."""
     return locale_format.format_count(language, value)
 
 

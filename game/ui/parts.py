@@ -1,5 +1,10 @@
-"""Helpers the scenes share: starting a round with its observers, dialog boxes, headings, toasts and
-the one-button message page (`MessageScene`)."""
+"""Drawing parts the scenes share: dialog boxes, the top bar, toasts, marks, a line fitted to a
+table cell, and `Document` (a scrolling page built paragraph by paragraph), and `MessageScene`, the one-button
+page a screen subclasses (the quick-check intro, the thank-you screen).
+
+Parts only paint or measure; they hold no scene logic and open no screen. The dialogs (yes/no,
+one-button message page) are in `game.ui.dialogs`; the way from one screen to the next is wired in
+`game.ui.graph`."""
 
 from __future__ import annotations
 
@@ -7,51 +12,21 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from game.i18n import N_
+from game.app.round_driver import RoundDriver
+from game.lang.i18n import N_
 from game.ui import theme as sizes
-from game.ui.round_driver import ResultFileObserver, RoundDriver
 from game.ui.scene import Scene, Transition
 from game.ui.scrolling import Scroller
-from game.ui.widgets import Button, draw_panel, draw_shade
+from game.ui.widgets import Button, draw_check, draw_panel, draw_shade
 
 if TYPE_CHECKING:
-    from game.scenario.model import LoadedScenario
     from game.ui.context import Context
     from game.ui.input import UserInput
-
-
-def start_round(ctx: "Context", loaded: "LoadedScenario", *, seed: Optional[int] = None, shuffle: Optional[bool] = None) -> RoundDriver:
-    """A new round of `loaded` for the current player, with the result file writer and any other observers.
-    `seed`/`shuffle` override the services' (Replay from My history asks for a fresh order)."""
-    services = ctx.services
-    observers = [ResultFileObserver(services.results_dir, services.result_file)]
-    observers += [factory() for factory in services.observer_factories]
-    history = services.history
-    driver = RoundDriver.start(
-        loaded,
-        player_name=ctx.settings.player_name,
-        language=ctx.language,
-        session=services.session,
-        observers=observers,
-        wall_clock=services.wall_clock,
-        seed=services.seed if seed is None else seed,
-        shuffle=services.shuffle if shuffle is None else shuffle,
-        player_id=history.player_id(ctx.settings.player_name) if history is not None else None,
-    )
-    driver.clock_origin = ctx.time  # the app time at which this round's `now` is 0
-    return driver
 
 
 def round_now(ctx: "Context", driver: RoundDriver) -> float:
     """Seconds since the round started, by the app's clock (what the rules get as `now`)."""
     return max(0.0, ctx.time - driver.clock_origin)
-
-
-def result_path(driver: RoundDriver) -> Optional[str]:
-    for observer in driver.observers:
-        if isinstance(observer, ResultFileObserver) and observer.last_path is not None:
-            return str(observer.last_path)
-    return None
 
 
 def fit_line(ctx: "Context", words: str, size: int, room: int, bold: bool = False) -> str:
@@ -212,7 +187,6 @@ class Document:
 
 def draw_mark(surface: pygame.Surface, centre: tuple[int, int], radius: int, good: bool, ctx: "Context") -> None:
     """A round tick (right) or cross (wrong) mark."""
-    from game.ui.widgets import draw_check
 
     colour = ctx.theme.good if good else ctx.theme.bad
     pygame.draw.circle(surface, colour, centre, radius)
