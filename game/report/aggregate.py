@@ -504,7 +504,7 @@ def attention_reasons(trainee: TraineeStat) -> tuple[str, ...]:
     if trainee.harmful_shares >= MANY_HARMFUL_SHARES:
         reasons.append(f"shared {trainee.harmful_shares} misleading posts")
     if trainee.mean_d_prime is not None and trainee.mean_d_prime <= 0:
-        reasons.append(f"d′ {trainee.mean_d_prime:.2f}: not yet telling reliable from misleading".replace("-", "−"))
+        reasons.append(f"d′ {trainee.mean_d_prime:.2f}: no discernment yet".replace("-", "−"))
     change = trainee.d_prime_change
     if change is not None and change < 0:
         reasons.append(f"check d′ fell from pre to post ({change:+.2f})".replace("-", "−"))

@@ -93,6 +93,9 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 #attention { border: 2px solid var(--bad); border-radius: 8px; padding: 4px 16px 8px; margin-top: 16px; }
 #attention h2 { border-bottom-color: var(--bad); margin-top: 12px; }
 .attention-list li { margin: 4px 0; }
+.wide { overflow-x: auto; }
+#trainees-table { font-size: 13px; }
+#trainees-table th, #trainees-table td { padding: 5px 6px; }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -114,6 +117,9 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   .card .value { font-size: 18px; }
   svg.chart { max-width: 100%; height: auto; }
   table.sortable th[aria-sort]::after { content: ""; }
+  .wide { overflow: visible; }
+  #trainees-table { font-size: 7.5pt; }
+  #trainees-table th, #trainees-table td { padding: 3px 3px; }
   a { color: inherit; text-decoration: none; }
 }
 """.replace("KHMERFONTS", KHMER_FONTS)

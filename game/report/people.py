@@ -116,7 +116,8 @@ def _trainee_row(trainee: TraineeStat, names: Mapping[str, str]) -> str:
         + _cell(number(trainee.mean_d_prime), trainee.mean_d_prime, problem=trainee.mean_d_prime is not None and trainee.mean_d_prime <= 0)
         + _cell(number(trainee.mean_criterion), trainee.mean_criterion)
         + _cell(str(trainee.harmful_shares), trainee.harmful_shares, problem=trainee.harmful_shares >= MANY_HARMFUL_SHARES)
-        + _cell(f"{number(trainee.pre_d_prime)} → {number(trainee.post_d_prime)}", trainee.post_d_prime)
+        + _cell("—" if trainee.pre_d_prime is None and trainee.post_d_prime is None
+                else f"{number(trainee.pre_d_prime)} → {number(trainee.post_d_prime)}", trainee.post_d_prime)
         + _cell("—" if change is None else f"{change:+.2f}".replace("-", "−"), change,
                 problem=change is not None and change < 0)
         + f'<td data-value="{escape(attention)}">{text_span(attention or "—", "span")}</td>'
@@ -133,10 +134,10 @@ def trainees_section(report: ClassReport, names: Mapping[str, str]) -> str:
     num = ' class="num"'
     head = "".join(f'<th data-type="{kind}"{num if kind == "num" else ""}>{escape(label)}</th>' for label, kind in headers)
     return (
-        '<section id="trainees"><h2>Trainees</h2><table id="trainees-table" class="sortable">'
+        '<section id="trainees"><h2>Trainees</h2><div class="wide"><table id="trainees-table" class="sortable">'
         "<caption>One row per trainee (their counted rounds together), those needing attention first; "
         "click a column heading to sort. Highlighted cells are the problems.</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
         '<p class="note">Score: the points earned out of the most that could be earned. Sharing a misleading post loses '
         "points, so a score can fall below 0: that trainee lost more points than they earned (for example by sharing "
         "scams), which is worse than skipping every post. d′ and c are means over the trainee's rounds; the check d′ is "
