@@ -97,13 +97,11 @@ def _print_skipped(skipped) -> None:
 
 def scenario_index(extra_folders):
     """The installed scenarios (built-in and `--scenarios`), found through the game's scenario library."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+    from game.app.library import default_folders, load_library
     from game.report.index import scenario_index as index_of
 
     try:
-        try:
-            from game.app.library import default_folders, load_library
-        except ImportError:
-            from game.ui.library import default_folders, load_library
         library = load_library(default_folders(extra_folders))
     except Exception as error:  # no scenarios installed, or a library that cannot be read: the report still works
         print(f"feedwise report: scenario texts not available ({error}); the report shows ids only.", file=sys.stderr)
@@ -125,15 +123,18 @@ class _Outputs:
     """The files written as records stream in (CSV, xAPI, Excel): all completed, or all discarded."""
 
     def __init__(self, args: argparse.Namespace, index) -> None:
+        # Imported when the command runs (see `_run`); the Excel writer only when it is asked for.
         from game.report.csv import CsvExport
         from game.report.xapi import XapiFile
-        from game.report.xlsx import XlsxExport
 
         self.csv = self.xapi = self.xlsx = None
         try:
             self.csv = CsvExport(args.csv, index) if args.csv else None
             self.xapi = XapiFile(args.xapi) if args.xapi else None
-            self.xlsx = XlsxExport(args.xlsx, index) if args.xlsx else None
+            if args.xlsx:
+                from game.report.xlsx import XlsxExport  # xlsxwriter is loaded only for --xlsx
+
+                self.xlsx = XlsxExport(args.xlsx, index)
         except BaseException:
             self.discard()
             raise
@@ -161,6 +162,7 @@ def _no_results(args: argparse.Namespace, log) -> int:
 
 
 def _read_all(args: argparse.Namespace, builder, outputs, log) -> None:
+    # Imported when the command runs (see `_run`).
     from game.report.reading import iter_results
 
     for _path, record in iter_results(args.folders, log, session=args.session, progress=_Progress(sys.stderr)):
@@ -169,6 +171,7 @@ def _read_all(args: argparse.Namespace, builder, outputs, log) -> None:
 
 
 def _finish(args: argparse.Namespace, builder, outputs, log, index) -> list[str]:
+    # Imported when the command runs (see `_run`).
     from game.report.html import render_html
     from game.report.sources import khmer_font_face, main_language, post_texts, technique_texts
     from game.store.atomic import write_text_atomic

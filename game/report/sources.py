@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from game.report.aggregate import TechniqueText
+from game.scenario.catalogue import catalogue
 from game.report.index import PostKey, ScenarioIndex, post_texts, scenario_index  # noqa: F401 (the report's sources in one place)
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +37,6 @@ def main_language(languages: Mapping[str, int]) -> str:
 def technique_texts(language: str = "en") -> dict[str, TechniqueText]:
     """Technique texts from the built-in catalogue, in `language`."""
     try:
-        from game.scenario.catalogue import catalogue
-
         techniques = catalogue(language)
     except Exception:  # a damaged or missing catalogue must not stop the report
         return {}

@@ -39,6 +39,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from game.scenario.hints import curly_quotes, indentation_hint
 from game.scenario.errors import Problem
 
 try:  # libyaml is about 20 times faster; PyYAML's pure-Python parser is the fallback.
@@ -226,8 +227,6 @@ class _Reader:
 
     def _special_hint(self, line_number: int) -> str | None:
         """Curly quotes or an indentation a space off, on the line of the error or the one before, say more than the usual hint."""
-        from game.scenario.hints import curly_quotes, indentation_hint
-
         lines = self.text.split("\n")
         for number in (line_number, line_number - 1):
             if 1 <= number <= len(lines):
