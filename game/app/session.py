@@ -14,6 +14,8 @@ the kiosk app in `game/ui/session.py`.
 
 from __future__ import annotations
 
+import hashlib
+import random
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,7 @@ class SessionPlan:
     results_dir: Path = Path("results")
     fallback_dir: Optional[Path] = None  # the data folder's results/, for a local copy when results_dir fails
     form_seed: Optional[int] = None  # autoplay: the form order follows --seed
+    check_seed: Optional[int] = None  # autoplay: the check items' order follows --seed
     language: str = "en"  # the language each new trainee starts in
     check_bank: Optional[CheckBank] = None
     after_trainee: Optional[Any] = None  # called with the trainee's result files when their run ends (LRS sync)
@@ -80,6 +83,13 @@ class TraineeRun:
         self.outcomes: list[SaveOutcome] = []
         self.unreported: list[SaveOutcome] = []  # outcomes with a problem not yet shown on screen
         self.rounds_finished = 0
+
+    def check_seed(self, moment: str) -> int:
+        """The seed of this trainee's item order in the `moment` check: drawn per trainee, or from --seed under autoplay."""
+        if self.plan.check_seed is None:
+            return random.SystemRandom().randrange(2**31)
+        digest = hashlib.sha256(f"{self.plan.check_seed}|{self.name}|{moment}".encode("utf-8")).digest()
+        return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
     def round_finished(self, record: dict, observer: Optional["SessionResultObserver"] = None, last: bool = False) -> None:
         if self.pre_entry is not None and not self.pre_attached:
@@ -140,7 +150,8 @@ class SessionOptions:
     checks: tuple[str, ...] = ()
     kiosk: bool = False
     form_seed: Optional[int] = None
-    check_folder: Optional[str] = None  # tests: another folder of quiz files
+    check_folder: Optional[str] = None  # --check-bank: another folder of quiz files
+    check_seed: Optional[int] = None
     sync_lrs: Optional[tuple[str, str, str]] = None  # (URL, user, password file): `--sync-lrs`
     sync: Optional[SessionSync] = None  # built from `sync_lrs` by `plan_session`
     notes: list[str] = field(default_factory=list)  # things to tell the facilitator on stderr
@@ -175,8 +186,12 @@ def plan_session(session: SessionOptions, library: ScenarioLibrary, *, language:
     bank = None
     if session.checks:
         bank = load_check_bank(session.check_folder or BUILTIN_CHECKS)
+        folder = session.check_folder or "scenarios/checks"
+        errors = [problem for problem in bank.problems if getattr(problem, "severity", "error") == "error"]
+        if session.check_folder and errors:
+            raise LaunchError(f"--check-bank {folder}: {errors[0].format()} ({len(errors)} problem(s); run: {command_name()} validate {folder})")
         if not bank.forms:
-            raise LaunchError(f"--check: no quick-check forms could be loaded. Run: {command_name()} validate {BUILTIN_CHECKS}")
+            raise LaunchError(f"--check: no quick-check forms could be loaded from {folder}. Run: {command_name()} validate {folder}")
     if session.sync_lrs:
         url, user, password_file = session.sync_lrs
         try:
@@ -191,6 +206,7 @@ def plan_session(session: SessionOptions, library: ScenarioLibrary, *, language:
         results_dir=Path(results_dir),
         fallback_dir=data_dir / "results",
         form_seed=session.form_seed,
+        check_seed=session.check_seed,
         language=language,
         check_bank=bank,
         after_trainee=session.sync.trainee_done if session.sync else None,

@@ -38,7 +38,11 @@ def autoplay_session(args: argparse.Namespace) -> int:
     if problem:
         print(f"{prefix}: {problem}", file=sys.stderr)
         return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed, sync_lrs=sync_lrs)
+    if getattr(args, "check_bank", None) and not args.check:
+        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
+        return 2
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), form_seed=seed,
+                             check_folder=getattr(args, "check_bank", None), check_seed=seed, sync_lrs=sync_lrs)  # fmt: skip
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=seed, fullscreen=False)
         app, window, flow = build_session_app(launch, session)

@@ -32,6 +32,7 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sync-lrs", default=None, metavar="URL", help="with --session: send each trainee's xAPI statements to this LRS endpoint when they finish (kept in the outbox when offline)")
     parser.add_argument("--user", default=None, metavar="USER", help="with --sync-lrs: the LRS user")
     parser.add_argument("--password-file", default=None, metavar="FILE", help="with --sync-lrs: a file whose first line is the LRS password")
+    parser.add_argument("--check-bank", default=None, metavar="DIR", help="with --check: the quick-check forms to use (a folder of quiz files, checked like validate does; default scenarios/checks)")
 
 
 def register(subparsers) -> None:
@@ -109,6 +110,9 @@ def run_session(args: argparse.Namespace) -> int:
     if args.check and not args.session:
         print(f"{prefix}: --check needs --session CODE.", file=sys.stderr)
         return 2
+    if args.check_bank and not args.check:
+        print(f"{prefix}: --check-bank needs --check pre|post|both.", file=sys.stderr)
+        return 2
     if args.playlist and not args.session:
         print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: {command_name()} play SCENARIO", file=sys.stderr)
         return 2
@@ -119,7 +123,8 @@ def run_session(args: argparse.Namespace) -> int:
     if problem:
         print(f"{prefix}: {problem}", file=sys.stderr)
         return 2
-    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk, sync_lrs=sync_lrs)
+    session = SessionOptions(code=args.session, playlist=playlist_from(args), checks=CHECK_CHOICES.get(args.check or "", ()), kiosk=args.kiosk,
+                             check_folder=args.check_bank, sync_lrs=sync_lrs)  # fmt: skip
     try:
         launch = launch_options_from(args, size=parse_size(args.size), seed=args.seed, fullscreen=args.fullscreen)
         app, window, flow = build_session_app(launch, session)

@@ -2,8 +2,9 @@
 
 `scenario_schema()` builds it; `schema_text()` is the exact text of `scenarios/scenario.schema.json`
 (regenerate that file with `python tools/export_schema.py`; a test fails when it is stale).
-Enums carry `enumDescriptions` (the VS Code / SchemaStore style) listing each value's meaning.
-Pure: no file I/O, no pygame.
+Enums carry `enumDescriptions` (the VS Code / SchemaStore style) listing each value's meaning; a
+post's technique `id` offers the catalogue's ids the same way (`$defs/TechniqueId`), while still
+allowing a scenario's own techniques. Pure apart from reading the catalogue through its loader; no pygame.
 """
 
 from __future__ import annotations
@@ -59,8 +60,42 @@ def properties_without_description(schema: dict[str, Any], root_name: str) -> li
     ]
 
 
-def scenario_schema() -> dict[str, Any]:
-    return model_schema(Scenario, schema_id=SCHEMA_ID, title="Feedwise scenario (format v1)", enum_meanings=_ENUM_MEANINGS)
+def technique_ids_schema(techniques: Mapping[str, Any]) -> dict[str, Any]:
+    """The catalogue's technique ids as an enum with each one's name and definition, for completion in editors."""
+    ids = list(techniques)
+    return {
+        "type": "string",
+        "title": "TechniqueId",
+        "description": "A technique from the built-in catalogue (python main.py techniques).",
+        "enum": ids,
+        "enumDescriptions": [f"{techniques[i].name}: {techniques[i].definition}" for i in ids],
+        "markdownEnumDescriptions": [f"`{i}`: **{techniques[i].name}**. {techniques[i].definition}" for i in ids],
+    }
+
+
+def with_technique_ids(schema: dict[str, Any], techniques: Mapping[str, Any]) -> dict[str, Any]:
+    """`TechniqueUse.id` offers the catalogue's ids (enum with descriptions); a scenario's own technique still fits."""
+    definitions = schema["$defs"]
+    definitions["TechniqueId"] = technique_ids_schema(techniques)
+    field = definitions["TechniqueUse"]["properties"]["id"]
+    own = {"type": "string", "pattern": field["pattern"],
+           "description": "A technique of this scenario's own, defined under `techniques:` at the top of the file."}  # fmt: skip
+    definitions["TechniqueUse"]["properties"]["id"] = {
+        "description": field["description"],
+        "title": field.get("title", "Id"),
+        "anyOf": [{"$ref": "#/$defs/TechniqueId"}, own],
+    }
+    return schema
+
+
+def scenario_schema(techniques: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The schema; technique ids from `techniques` (default: the built-in English catalogue)."""
+    if techniques is None:
+        from game.scenario.catalogue import catalogue  # the catalogue's own loader reads techniques.yaml
+
+        techniques = catalogue("en")
+    schema = model_schema(Scenario, schema_id=SCHEMA_ID, title="Feedwise scenario (format v1)", enum_meanings=_ENUM_MEANINGS)
+    return with_technique_ids(schema, techniques)
 
 
 def schema_text() -> str:

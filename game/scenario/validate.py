@@ -25,6 +25,7 @@ from typing import Any, Iterable, Optional
 from pydantic import BaseModel, ValidationError
 
 from game.resources import command_name
+from game.scenario.hints import evidence_near, placeholder, quoted_in_curly
 from game.scenario.errors import Problem
 from game.scenario.model import Scenario, Verdict
 from game.scenario.yamlsafe import Document
@@ -316,6 +317,9 @@ def check_references(context: Context, catalogue_names: dict[str, str]) -> None:
                     if start >= 0 and len(source.casefold()) == len(source):
                         near = f"; the post has \"{source[start:start + len(evidence)]}\": the quote must match exactly, capitals included"
                         break
+                if not near:
+                    hint = evidence_near(evidence, text) or evidence_near(evidence, link_title)
+                    near = f"; {hint}" if hint else ""
                 context.error(("posts", index, "techniques", number, "evidence"), "evidence-not-found",
                               f"{prefix}evidence \"{evidence}\" is not in the post text or link title{near}")
         verdict = text_at(post, "verdict")
@@ -433,11 +437,35 @@ def check_images(context: Context, folder: Path, decode: bool = True) -> None:
 # ----------------------------------------------------------------------------------------------
 
 
+def _strings(value: Any, path: tuple = ()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def check_text_hints(context: Context) -> None:
+    """Text inside curly quotes, and placeholder text left from the template."""
+    for path, value in _strings(context.data):
+        prefix, _ = context.owner(path)
+        curly = quoted_in_curly(value)
+        if curly:
+            context.warning(path, "curly-quoted", f"{prefix}{curly}")
+        left = placeholder(value)
+        if left:
+            context.warning(path, "placeholder-text", f"{prefix}{left}")
+
+
 def validate_document(document: Document, file: str, folder: Path, catalogue_names: dict[str, str], decode_images: bool = True) -> tuple[Optional[Scenario], list[Problem]]:
     """All checks on a parsed document whose top level is a mapping. Returns (scenario or None, problems)."""
     context = Context(file, document)
     scenario = check_types(context)
     check_references(context, catalogue_names)
+    check_text_hints(context)
     check_images(context, folder, decode_images)
     if any(problem.is_error for problem in context.problems):
         scenario = None

@@ -39,6 +39,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from game.scenario.hints import curly_quotes, indentation_hint
 from game.scenario.errors import Problem
 
 try:  # libyaml is about 20 times faster; PyYAML's pure-Python parser is the fallback.
@@ -214,11 +215,25 @@ class _Reader:
         message = f"YAML syntax error: {problem}"
         if error.context and error.context_mark is not None and error.problem_mark is not None:
             message += f" ({error.context} at line {error.context_mark.line + 1})"
-        for needle, hint in _SYNTAX_HINTS.items():
-            if needle in problem:
-                message += f"; hint: {hint}"
-                break
+        special = self._special_hint(where[0])
+        if special:
+            message += f"; hint: {special}"
+        else:
+            for needle, hint in _SYNTAX_HINTS.items():
+                if needle in problem:
+                    message += f"; hint: {hint}"
+                    break
         self.problem(where, "yaml-syntax", message)
+
+    def _special_hint(self, line_number: int) -> str | None:
+        """Curly quotes or an indentation a space off, on the line of the error or the one before, say more than the usual hint."""
+        lines = self.text.split("\n")
+        for number in (line_number, line_number - 1):
+            if 1 <= number <= len(lines):
+                curly = curly_quotes(lines[number - 1])
+                if curly:
+                    return f"line {number}: {curly}"
+        return indentation_hint(lines, line_number)
 
     def _consume(self, loader) -> None:
         document = self.document

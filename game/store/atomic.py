@@ -96,3 +96,61 @@ def json_text(data: Any) -> str:
 def write_json_atomic(path: PathLike, data: Any) -> Path:
     """Write `data` as JSON (see `json_text`) to `path` atomically; returns the path."""
     return write_text_atomic(path, json_text(data))
+
+
+class AtomicFile:
+    """A file written piece by piece that appears at `path` only when complete: `with AtomicFile(p) as f: f.write(...)`.
+
+    The pieces go to a hidden temp file in the same folder; leaving the block without an error
+    flushes, fsyncs and moves it into place; an error removes it and leaves the old file as it was.
+    `commit()` / `discard()` do the same by hand. Opened in binary mode (`.handle`), or as text with `encoding`.
+    """
+
+    def __init__(self, path: PathLike, encoding: str | None = None, newline: str | None = "") -> None:
+        self.path = Path(path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor, temp = tempfile.mkstemp(prefix=f".{self.path.name}-", suffix=".tmp", dir=folder)
+        self.temp = Path(temp)
+        self.handle = os.fdopen(descriptor, "wb") if encoding is None else os.fdopen(descriptor, "w", encoding=encoding, newline=newline)
+        self.done = False
+
+    def write(self, data) -> int:
+        return self.handle.write(data)
+
+    def commit(self) -> Path:
+        if self.done:
+            return self.path
+        self.done = True
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            try:
+                os.chmod(self.temp, _default_file_mode())
+            except OSError:
+                pass
+            os.replace(self.temp, self.path)
+        except BaseException:
+            _remove(self.temp)
+            raise
+        fsync_folder(self.path.parent if str(self.path.parent) else Path("."))
+        return self.path
+
+    def discard(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            self.handle.close()
+        finally:
+            _remove(self.temp)
+
+    def __enter__(self) -> "AtomicFile":
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()

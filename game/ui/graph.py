@@ -143,8 +143,8 @@ class SessionGraph(SceneGraph):
         plan = self.plan
         return NameEntryScene(plan.code or "", plan.titles, plan.checks, plan.kiosk)
 
-    def check_intro(self, loaded: "LoadedQuiz", moment: str) -> Scene:
-        return CheckIntroScene(loaded, moment)
+    def check_intro(self, loaded: "LoadedQuiz", moment: str, seed: Optional[int] = None) -> Scene:
+        return CheckIntroScene(loaded, moment, seed)
 
     def thank_you(self, trainee: TraineeRun) -> Scene:
         return ThankYouScene(trainee.name, trainee.outcomes, trainee.rounds_finished)

@@ -15,7 +15,7 @@ from report_factory import real_class, write_all
 
 from game.app import statement_source
 from game.app.sync import Credentials, LrsClient, sync_folders
-from game.store.report.xapi import PLAYER_HOME_PAGE
+from game.report.xapi import PLAYER_HOME_PAGE
 
 USER, PASSWORD = "feedwise", "lab-PC-password"
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "report"))
 from report_factory import KHMER_NAME, khmer_scenario, real_class, real_record, write_all, write_bad_files  # noqa: E402
 
 from game.cli import main  # noqa: E402
@@ -65,6 +66,40 @@ class TestReportCommand:
         root, folders, _ = lab
         assert main(["report", *map(str, folders), "-o", str(root / "r.html"), "--session", "WED"]) == 1
         assert "Check the session code" in capsys.readouterr().err and not (root / "r.html").exists()
+
+    def test_the_session_matches_without_regard_to_case(self, lab, capsys):
+        root, folders, _ = lab
+        assert main(["report", *map(str, folders), "-o", str(root / "r.html"), "--session", "tue-pm"]) == 0
+        assert "3 trainees, 3 rounds in session tue-pm" in capsys.readouterr().out
+        assert "session TUE-PM" in (root / "r.html").read_text(encoding="utf-8")
+
+    def test_an_unknown_session_names_the_sessions_found(self, lab, capsys):
+        root, folders, _ = lab
+        assert main(["report", *map(str, folders), "-o", str(root / "r.html"), "--session", "WED"]) == 1
+        assert "Sessions found: MON-AM (5), TUE-PM (3)" in capsys.readouterr().err
+
+    def test_xlsx_and_the_four_csv_files(self, lab, capsys):
+        root, folders, _ = lab
+        out = root / "out"
+        code = main(["report", *map(str, folders), "-o", str(out / "r.html"), "--csv", str(out / "csv"), "--xlsx", str(out / "r.xlsx")])
+        assert code == 0
+        printed = capsys.readouterr().out
+        assert f"Excel: {out / 'r.xlsx'}" in printed
+        assert sorted(path.name for path in (out / "csv").iterdir()) == ["check_items.csv", "checks.csv", "decisions.csv", "trainees.csv"]
+        assert (out / "r.xlsx").read_bytes()[:2] == b"PK"
+
+    def test_an_xlsx_name_must_end_in_xlsx(self, lab, capsys):
+        root, folders, _ = lab
+        assert main(["report", *map(str, folders), "-o", str(root / "r.html"), "--xlsx", str(root / "r.xls")]) == 2
+        assert ".xlsx" in capsys.readouterr().err
+
+    def test_times_are_in_the_pcs_local_zone_and_the_zone_is_named(self, lab):
+        root, folders, _ = lab
+        environment = dict(os.environ, TZ="Asia/Phnom_Penh")
+        subprocess.run([sys.executable, "main.py", "report", *map(str, folders), "-o", str(root / "tz.html")],
+                       cwd=REPO, env=environment, check=True, capture_output=True)  # fmt: skip
+        page = (root / "tz.html").read_text(encoding="utf-8")
+        assert "times in UTC+07:00" in page and "2025-03-10 16:00" in page  # the rounds started at 09:00 UTC
 
     def test_a_folder_with_only_bad_files_exits_1_and_lists_them(self, tmp_path, capsys):
         write_bad_files(tmp_path / "junk", real_class(trainees=1)[0])
@@ -124,8 +159,8 @@ class TestProgress:
 
 def test_the_report_never_imports_pygame():
     code = (
-        "import sys, game.commands.report, game.store.report.html, game.store.report.csv, game.store.report.xapi, "
-        "game.store.report.sample, game.store.report; game.store.report.sources.technique_texts([]); "
+        "import sys, game.commands.report, game.report.html, game.report.csv, game.report.xapi, "
+        "game.report.sample, game.report; game.report.sources.technique_texts(); "
         "print('pygame' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)

@@ -221,7 +221,7 @@ def test_the_whole_check_path_imports_no_pygame():
         "from game.scenario.quiz_loader import load_check_bank\n"
         "from game.rules.quick_check import new_check, play_check, check_policy, check_entry\n"
         "from game.rules.counterbalance import form_order, form_for\n"
-        "from game.store.report.prepost import prepost_html, prepost_summary\n"
+        "from game.report.prepost import prepost_html, prepost_summary\n"
         "quiz = load_check_bank().quiz(form_for('pre', form_order(seed=1))).quiz\n"
         "state, _ = play_check(new_check(quiz, moment='pre'), check_policy('random', 1))\n"
         "assert check_entry(state)['items'] == 20\n"

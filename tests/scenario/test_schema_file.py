@@ -31,3 +31,30 @@ def test_schema_pins_the_top_level():
     schema = json.loads(schema_text())
     assert {"id", "title", "language", "accounts", "posts"} <= set(schema["required"])
     assert schema["additionalProperties"] is False
+
+
+def test_technique_ids_are_an_enum_with_descriptions_from_the_catalogue():
+    from game.scenario.catalogue import catalogue
+
+    schema = json.loads(schema_text())
+    techniques = schema["$defs"]["TechniqueId"]
+    assert techniques["enum"] == list(catalogue("en"))
+    assert len(techniques["enumDescriptions"]) == len(techniques["enum"])
+    assert all(catalogue("en")[i].name in text for i, text in zip(techniques["enum"], techniques["enumDescriptions"]))
+    use = schema["$defs"]["TechniqueUse"]["properties"]["id"]
+    assert use["anyOf"][0] == {"$ref": "#/$defs/TechniqueId"} and use["description"]
+
+
+def test_the_schema_checks_a_technique_id_and_still_allows_a_scenarios_own():
+    import jsonschema
+
+    schema = json.loads(schema_text())
+    use = {"$defs": schema["$defs"], **schema["$defs"]["TechniqueUse"]}
+    jsonschema.validate({"id": "fake-experts", "evidence": "x", "note": "y"}, use)
+    jsonschema.validate({"id": "my-own-trick", "evidence": "x", "note": "y"}, use)
+    try:
+        jsonschema.validate({"id": "Fake Experts!", "evidence": "x", "note": "y"}, use)
+    except jsonschema.ValidationError:
+        pass
+    else:
+        raise AssertionError("an id that is not a technique id passed")

@@ -46,10 +46,11 @@ class CheckIntroScene(MessageScene):
     button_key = "begin"
     panel_width = 680
 
-    def __init__(self, loaded: LoadedQuiz, moment: str) -> None:
+    def __init__(self, loaded: LoadedQuiz, moment: str, seed: Optional[int] = None) -> None:
         super().__init__()
         self.loaded = loaded
         self.moment = moment
+        self.seed = seed  # the trainee's item order (see TraineeRun.check_seed)
 
     def _paragraphs(self, ctx: "Context") -> list[tuple[str, int, bool, tuple]]:
         tr, theme = ctx.tr, ctx.theme
@@ -63,16 +64,17 @@ class CheckIntroScene(MessageScene):
         return parts
 
     def on_confirm(self, ctx: "Context") -> Optional[Transition]:
-        return Replace(CheckItemScene(self.loaded, self.moment))
+        return Replace(CheckItemScene(self.loaded, self.moment, self.seed))
 
 
 class CheckItemScene(Scene):
     name = "check-item"
 
-    def __init__(self, loaded: LoadedQuiz, moment: str) -> None:
+    def __init__(self, loaded: LoadedQuiz, moment: str, seed: Optional[int] = None) -> None:
         super().__init__()
         self.loaded = loaded
         self.moment = moment
+        self.seed = seed
         self.state: Optional[CheckState] = None
         self.shown_at = 0.0
         self.card = pygame.Rect(0, 0, 0, 0)
@@ -83,7 +85,8 @@ class CheckItemScene(Scene):
     # --- the check round --------------------------------------------------------------------
     def start(self, ctx: "Context") -> CheckState:
         if self.state is None:
-            self.state = new_check(self.loaded.quiz, moment=self.moment, now=ctx.time)
+            # Items in a seeded order drawn per trainee (recorded in the entry), so a bank written fakes-first is mixed.
+            self.state = new_check(self.loaded.quiz, moment=self.moment, seed=self.seed, shuffle=True, now=ctx.time)
             self.shown_at = ctx.time
         return self.state
 
@@ -150,9 +153,11 @@ class CheckItemScene(Scene):
         item = self.state.item(self.state.current)
         blocks: list[tuple[pygame.Surface, int]] = []
         y = 0
-        source = text.render(item.source or tr("Unknown source"), width, sizes.FONT_BODY, theme.muted, bold=True)
-        blocks.append((source, y))
-        y += source.get_height() + m.px(10)
+        source = None
+        if item.source:  # no source line when the item has none: MIST items give no such cue
+            source = text.render(item.source, width, sizes.FONT_BODY, theme.muted, bold=True)
+            blocks.append((source, y))
+            y += source.get_height() + m.px(10)
         words = text.render(item.text, width, sizes.FONT_TITLE, theme.text)
         if y + words.get_height() > max_height:  # large text: a smaller size keeps the whole headline on screen
             words = text.render(item.text, width, sizes.FONT_BODY, theme.text)

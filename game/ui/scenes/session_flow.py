@@ -30,7 +30,7 @@ class SessionExits(Protocol):
 
     def name_entry(self) -> Scene: ...
 
-    def check_intro(self, loaded: Any, moment: str) -> Scene: ...
+    def check_intro(self, loaded: Any, moment: str, seed: Optional[int] = None) -> Scene: ...
 
     def session_round(self, trainee: TraineeRun, loaded: "LoadedScenario", index: int) -> Scene: ...
 
@@ -72,7 +72,7 @@ class SessionScene(Scene):
         if loaded is None:
             return None
         self.stage = f"{moment}-check"
-        return Push(self.exits.check_intro(loaded, moment))
+        return Push(self.exits.check_intro(loaded, moment, self.trainee.check_seed(moment)))
 
     def _round(self, ctx: "Context") -> Transition:
         self.stage = "round"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from statistics import NormalDist
@@ -219,3 +220,71 @@ def sample_class(seed: int = 1, trainees: int = 20, *, session: str | None = "LA
                 sample_record(rng, scenario=scenario, player_id=player_id, player_name=name, session=session, skill=skill, bias=bias)
             )
     return records
+
+
+def _bench_posts(prefix: str, count: int) -> tuple[SamplePost, ...]:
+    """`count` posts, about half misleading, with techniques from the sample pool."""
+    techniques = ("too-good-to-be-true", "urgency-pressure", "fake-engagement", "impersonating-officials", "phishing-link",
+                  "emotional-language", "clickbait", "conspiracy", "out-of-context-image", "fake-experts")  # fmt: skip
+    posts = []
+    for number in range(count):
+        if number % 2:
+            verdict = "scam" if number % 4 == 1 else "misinformation"
+            posts.append(SamplePost(f"{prefix}{number + 1:02d}", verdict, (techniques[number % 10], techniques[(number * 3 + 1) % 10])))
+        else:
+            posts.append(SamplePost(f"{prefix}{number + 1:02d}", "reliable"))
+    return tuple(posts)
+
+
+# Scenarios the size of the built-in ones (14-16 posts), one in English and in Khmer, for volume tests and benchmarks.
+FULL_SCENARIOS: tuple[SampleScenario, ...] = (
+    SampleScenario("work-offers", "Work offers online", "en", _bench_posts("w", 16)),
+    SampleScenario("work-offers-km", "ការផ្តល់ការងារតាមអ៊ីនធឺណិត", "km", _bench_posts("w", 16)),
+    SampleScenario("flood-news", "Flood news", "en", _bench_posts("f", 15)),
+    SampleScenario("phone-fraud", "Phone fraud", "en", _bench_posts("p", 14)),
+)
+
+
+def _sample_check(rng: random.Random, form: str, language: str, moment_seed: int) -> dict:
+    answers, right = [], {"real": 0, "fake": 0}
+    for order in range(1, 21):
+        verdict = "fake" if order % 2 else "real"
+        answer = rng.choices(("real", "fake", "not-sure"), weights=(4, 4, 1))[0]
+        correct = answer == verdict
+        right[verdict] += correct
+        answers.append({"item": f"{form.lower()}{order:02d}", "order": order, "answer": answer, "verdict": verdict,
+                        "correct": correct, "seconds": round(rng.uniform(2, 12), 1)})  # fmt: skip
+    figures = score_discernment(right["fake"], 10 - right["fake"], 10 - right["real"], right["real"])
+    return {
+        "form": form, "quiz": f"check-{form.lower()}" + ("-km" if language == "km" else ""), "language": language,
+        "sha256": f"{moment_seed:064x}", "items": 20, "V": right["real"] + right["fake"], "r": right["real"],
+        "f": right["fake"], "d": 0, "n": 0, "not_sure": sum(a["answer"] == "not-sure" for a in answers), "unanswered": 0,
+        "d_prime": round(figures.d_prime, 4), "criterion": round(figures.criterion, 4),
+        "hit_rate": round(figures.hit_rate, 4), "false_alarm_rate": round(figures.false_alarm_rate, 4),
+        "complete": True, "seed": moment_seed, "shuffled": True,
+        "elapsed_seconds": round(sum(a["seconds"] for a in answers), 1), "answers": answers,
+    }  # fmt: skip
+
+
+def full_record(rng: random.Random, *, scenario: SampleScenario | None = None, with_check: str | None = None, **options) -> dict:
+    """A record with every key the game writes today (extras included), 14-16 decisions; `with_check`: "pre" or "post"."""
+    scenario = scenario or rng.choice(FULL_SCENARIOS)
+    record = sample_record(rng, scenario=scenario, **options)
+    elapsed = 0.0
+    for decision in record["decisions"]:
+        elapsed += decision["seconds"]
+        decision.update(right_reason=bool(set(decision["reasons"]) & set(decision["techniques"])), decided_at=round(elapsed, 1), auto=None)
+    caught = Counter(t for d in record["decisions"] if d["action"] == "flag" for t in d["techniques"])
+    missed = Counter(t for d in record["decisions"] if d["action"] != "flag" for t in d["techniques"])
+    record.update(
+        status="complete", app_version="0.1.0", shuffled=True, feed=[d["post"] for d in record["decisions"]],
+        time_limit_seconds=900, elapsed_seconds=round(elapsed, 1),
+        tools_used=sum(len(d["tools"]) for d in record["decisions"]),
+        right_reasons=sum(d["right_reason"] for d in record["decisions"]),
+        techniques=[{"id": t, "caught": caught[t], "missed": missed[t], "named": 0} for t in sorted(caught.keys() | missed.keys())],
+        reading=[{"id": "discernment-partial", "params": {"d_prime": record["discernment"]["d_prime"]}}],
+        scoring={"share_reliable": 5, "flag_misinformation": 10, "share_misinformation": -10},
+    )  # fmt: skip
+    if with_check:
+        record["checks"] = {with_check: _sample_check(rng, "A" if with_check == "pre" else "B", scenario.language, rng.randrange(2**31))}
+    return record

@@ -9,8 +9,8 @@ import shutil
 
 from report_factory import builtin, real_class, real_record, write_all, write_bad_files
 
-from game.store.report.reading import NotAResult, parse_result, read_results
-from game.store.report.sample import sample_class, sample_record
+from game.report.reading import NotAResult, parse_result, read_results
+from game.report.sample import sample_class, sample_record
 from game.store.results import check_record
 
 
@@ -56,7 +56,7 @@ class TestAFolderWithDamagedAndForeignFiles:
         assert read_results([tmp_path]).records == [record]
 
     def test_a_huge_file_is_not_read_into_memory(self, tmp_path, monkeypatch):
-        monkeypatch.setattr("game.store.report.reading.MAX_RESULT_BYTES", 100)
+        monkeypatch.setattr("game.report.reading.MAX_RESULT_BYTES", 100)
         (tmp_path / "video.json").write_bytes(b" " * 500)
         assert [item.kind for item in read_results([tmp_path]).skipped] == ["too-large"]
 

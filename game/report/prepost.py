@@ -17,7 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.store.report.checks import MeanChange, PrePostSummary, summarize_checks
+from game.report.checks import ItemStat, MeanChange, PrePostSummary, SinglePhase, summarize_checks
+from game.report.parts import card as _card, escape, number as _number, text_span
+
+
+MOST_MISSED_ITEMS = 10
 
 
 def prepost_summary(records: Sequence[dict]) -> PrePostSummary | None:
@@ -102,12 +106,41 @@ def _score(correct: int | None, items: int | None) -> str:
     return f"{correct}/{items}" if items else str(correct)
 
 
-def prepost_html(summary: PrePostSummary | None) -> str:
+def singles_html(singles: Sequence[SinglePhase]) -> str:
+    """The trainees who took only one check, so nobody disappears from the pre/post table without a word."""
+    if not singles:
+        return ""
+    rows = "".join(
+        f"<tr>{text_span(row.name or '—', 'td')}{text_span(row.player_id, 'td', 'id')}"
+        f"<td>only the {row.phase} check (form {escape(row.form or '?')})</td><td class=\"num\">{_number(row.d_prime)}</td></tr>"
+        for row in singles
+    )
+    return (f"<h3>Only one check ({len(singles)})</h3><p class=\"note\">Not in the table above or in the mean changes: "
+            "a change needs both checks.</p><table id=\"single-phase-table\"><thead><tr><th>Name</th><th>ID</th><th>Took</th>"
+            f'<th class="num">d′</th></tr></thead><tbody>{rows}</tbody></table>')  # fmt: skip
+
+
+def items_html(items: Sequence[ItemStat], count: int = MOST_MISSED_ITEMS) -> str:
+    """The check items the class got wrong most (by share of wrong answers)."""
+    wrong = [item for item in items if item.wrong][:count]
+    if not wrong:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(item.form or '?')}</td>{text_span(item.item, 'td', 'id')}<td>{escape(item.verdict)}</td>"
+        f'<td class="num">{item.wrong} of {item.answers} ({100 * item.wrong_rate:.0f}%)</td><td class="num">{item.not_sure}</td></tr>'
+        for item in wrong
+    )
+    return ('<h3 id="check-items">Check items got wrong most</h3><table id="check-items-table"><thead><tr><th>Form</th><th>Item</th>'
+            '<th>Really</th><th class="num">Wrong</th><th class="num">Not sure</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table><p class=\"note\">“Not sure” counts as wrong, as in MIST. Every answer is in check_items.csv.</p>")  # fmt: skip
+
+
+def prepost_html(summary: PrePostSummary | None, *, singles: Sequence[SinglePhase] = (), items: Sequence[ItemStat] = ()) -> str:
     """The report's pre/post section; an empty string when there is no check data."""
     if summary is None:
-        return ""
-    from game.store.report.html import _card, _number, escape, text_span  # the report's own helpers (html imports this module lazily)
-
+        if not singles and not items:
+            return ""
+        return f'<section id="prepost"><h2>Pre/post check</h2><p>No trainee took both checks yet.</p>{singles_html(singles)}{items_html(items)}</section>'
     rows = "".join(
         f"<tr>{text_span(pair.name or '—', 'td')}{text_span(pair.player_id, 'td', 'id')}"
         f"<td>{escape(pair.pre_form or '?')} → {escape(pair.post_form or '?')}</td>"
@@ -130,5 +163,5 @@ def prepost_html(summary: PrePostSummary | None) -> str:
         "“not sure” as not. See docs/checks.md.</p>"
         '<table id="prepost-table"><thead><tr><th>Name</th><th>ID</th><th>Forms</th><th class="num">Right pre → post</th>'
         '<th class="num">d′ pre → post</th><th class="num">c pre → post</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></section>"
+        f"<tbody>{rows}</tbody></table>{singles_html(singles)}{items_html(items)}</section>"
     )

@@ -13,12 +13,12 @@ from html.parser import HTMLParser
 
 import pytest
 from PIL import Image
-from report_factory import KHMER_NAME, khmer_scenario, real_class, real_record
+from report_factory import builtin_index, KHMER_NAME, khmer_scenario, real_class, real_record
 
-from game.store.report.aggregate import build_report
-from game.store.report.html import render_html
-from game.store.report.reading import SkippedFile
-from game.store.report.sources import khmer_font_face, post_texts, technique_texts
+from game.report.aggregate import build_report
+from game.report.html import render_html
+from game.report.reading import SkippedFile
+from game.report.sources import khmer_font_face, post_texts, technique_texts
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
@@ -60,12 +60,12 @@ class _Tables(HTMLParser):
 def report_file(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser-report")
     records = real_class(trainees=8) + [real_record(khmer_scenario(), player_id="km-01", player_name=KHMER_NAME, minute=40)]
-    report = build_report(records, technique_texts(records))
+    report = build_report(records, technique_texts())
     page = render_html(
         report,
         skipped=[SkippedFile("results/broken.json", "truncated", "the file ends too early")],
         files_seen=len(records) + 1,
-        post_texts=post_texts(records),
+        post_texts=post_texts(builtin_index(), "en"),
         khmer_font_face=khmer_font_face(),
     )
     path = folder / "report.html"

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from game.store.results import RESULT_FORMAT, check_record
+from game.report.validity import record_problem
+from game.store.results import RESULT_FORMAT
 
 FORMAT_FAMILY = "feedwise-result/"
 MAX_RESULT_BYTES = 20 * 1024 * 1024  # a round's record is a few kB; anything this big is not one
-VERDICTS = frozenset({"reliable", "misinformation", "scam"})
 # Files that operating systems drop into folders; never worth listing.
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -47,6 +48,14 @@ class ResultSet:
     other_sessions: int = 0  # valid results left out by the session filter
 
 
+class _NotANumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> float:
+    raise _NotANumber(name)
+
+
 class NotAResult(Exception):
     """Raised by `parse_result` with a kind and a plain-English reason."""
 
@@ -54,25 +63,6 @@ class NotAResult(Exception):
         super().__init__(reason)
         self.kind = kind
         self.reason = reason
-
-
-def record_problem(record: object) -> str | None:
-    """The first thing wrong with a parsed `feedwise-result/1` record, or None when the report can use it.
-
-    The pinned keys are checked by the results module's own check (`game.store.results.check_record`),
-    the one definition of a valid record; the extra keys the report reads are checked here.
-    """
-    problems = check_record(record)
-    if problems:
-        return problems[0] + (f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else "")
-    for number, decision in enumerate(record["decisions"], start=1):
-        techniques = decision.get("techniques")
-        if techniques is not None and not (isinstance(techniques, list) and all(isinstance(t, str) for t in techniques)):
-            return f"decisions.{number - 1}.techniques: not a list of technique ids"
-        verdict = decision.get("verdict")
-        if verdict is not None and verdict not in VERDICTS:
-            return f"decisions.{number - 1}.verdict: {verdict!r} is not reliable, misinformation or scam"
-    return None
 
 
 def parse_result(data: bytes) -> dict:
@@ -89,13 +79,19 @@ def parse_result(data: bytes) -> dict:
     except UnicodeDecodeError:
         raise NotAResult("binary", "not UTF-8 text, so not a result file") from None
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_constant=_refuse_constant)
+    except _NotANumber as error:
+        raise NotAResult("damaged", f"damaged result: {error} is not a number JSON allows (NaN and infinity are refused)") from None
+    except RecursionError:
+        raise NotAResult("damaged", "damaged result: nested too deeply to be a result") from None
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise NotAResult(
                 "truncated", "the file ends too early: it was probably cut off while being saved or copied"
             ) from None
         raise NotAResult("corrupted", f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise NotAResult("damaged", f"damaged result: {str(error).split(';')[0]}") from None
     if not isinstance(record, dict) or "format" not in record:
         raise NotAResult("foreign", "JSON, but not a Feedwise result (it has no `format`)")
     file_format = record["format"]
@@ -146,6 +142,71 @@ def find_result_files(folders: Iterable[str | os.PathLike]) -> tuple[list[str], 
     return files, problems
 
 
+@dataclass
+class ReadLog:
+    """What reading saw besides the good records: skipped files, counts, the sessions found."""
+
+    skipped: list[SkippedFile] = field(default_factory=list)
+    files_seen: int = 0
+    other_sessions: int = 0  # valid results left out by the session filter
+    sessions: Counter = field(default_factory=Counter)  # session code -> valid results (all sessions)
+
+
+def same_session(wanted: str | None, session: object) -> bool:
+    """`--session` matching: without regard to case or surrounding spaces."""
+    return wanted is None or (isinstance(session, str) and session.strip().casefold() == wanted.strip().casefold())
+
+
+def _read_one(path: str) -> dict | SkippedFile:
+    if not path.lower().endswith(".json"):
+        return SkippedFile(path, "foreign", "not a result file (results end in .json)")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_RESULT_BYTES + 1)
+    except OSError as error:
+        return SkippedFile(path, "unreadable", f"cannot be read: {error.strerror or error}")
+    if len(data) > MAX_RESULT_BYTES:
+        return SkippedFile(path, "too-large", "too large to be a result file")
+    try:
+        return parse_result(data)
+    except NotAResult as problem:
+        return SkippedFile(path, problem.kind, problem.reason)
+
+
+def iter_results(
+    folders: Iterable[str | os.PathLike],
+    log: ReadLog,
+    *,
+    session: str | None = None,
+    progress: ProgressCallback | None = None,
+    progress_every: int = 500,
+) -> Iterator[tuple[str, dict]]:
+    """(path, record) for every good result under the folders, one at a time; the rest goes into `log`."""
+    paths, problems = find_result_files(folders)
+    log.skipped.extend(problems)
+    first_path_of: dict[str, str] = {}
+    total = log.files_seen = len(paths)
+    for done, path in enumerate(paths, start=1):
+        if progress is not None and done % progress_every == 0:
+            progress(done, total)
+        record = _read_one(path)
+        if isinstance(record, SkippedFile):
+            log.skipped.append(record)
+            continue
+        result_id = record["result_id"]
+        if result_id in first_path_of:
+            log.skipped.append(SkippedFile(path, "duplicate", f"same result as {first_path_of[result_id]} (a copy); counted once"))
+            continue
+        first_path_of[result_id] = path
+        log.sessions[record.get("session") or ""] += 1
+        if not same_session(session, record.get("session")):
+            log.other_sessions += 1
+            continue
+        yield path, record
+    if progress is not None:
+        progress(total, total)
+
+
 def read_results(
     folders: Iterable[str | os.PathLike],
     *,
@@ -153,43 +214,10 @@ def read_results(
     progress: ProgressCallback | None = None,
     progress_every: int = 500,
 ) -> ResultSet:
-    """Read every result under the folders. `progress(done, total)` is called now and then, and at the end."""
-    paths, skipped = find_result_files(folders)
-    records: list[dict] = []
-    record_paths: list[str] = []
-    first_path_of: dict[str, str] = {}
-    total = len(paths)
-    other_sessions = 0
-    for done, path in enumerate(paths, start=1):
-        if progress is not None and done % progress_every == 0:
-            progress(done, total)
-        if not path.lower().endswith(".json"):
-            skipped.append(SkippedFile(path, "foreign", "not a result file (results end in .json)"))
-            continue
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_RESULT_BYTES + 1)
-        except OSError as error:
-            skipped.append(SkippedFile(path, "unreadable", f"cannot be read: {error.strerror or error}"))
-            continue
-        if len(data) > MAX_RESULT_BYTES:
-            skipped.append(SkippedFile(path, "too-large", "too large to be a result file"))
-            continue
-        try:
-            record = parse_result(data)
-        except NotAResult as problem:
-            skipped.append(SkippedFile(path, problem.kind, problem.reason))
-            continue
-        result_id = record["result_id"]
-        if result_id in first_path_of:
-            skipped.append(SkippedFile(path, "duplicate", f"same result as {first_path_of[result_id]} (a copy); counted once"))
-            continue
-        first_path_of[result_id] = path
-        if session is not None and record.get("session") != session:
-            other_sessions += 1
-            continue
+    """Every result under the folders in memory (for tests and small folders; the command streams instead)."""
+    log = ReadLog()
+    records, paths = [], []
+    for path, record in iter_results(folders, log, session=session, progress=progress, progress_every=progress_every):
         records.append(record)
-        record_paths.append(path)
-    if progress is not None:
-        progress(total, total)
-    return ResultSet(records=records, paths=record_paths, skipped=skipped, files_seen=total, other_sessions=other_sessions)
+        paths.append(path)
+    return ResultSet(records=records, paths=paths, skipped=log.skipped, files_seen=log.files_seen, other_sessions=log.other_sessions)

@@ -12,8 +12,8 @@ import multiprocessing
 import random
 import time
 
-from game.store.report.reading import read_results
-from game.store.report.sample import sample_record
+from game.report.reading import read_results
+from game.report.sample import sample_record
 from game.store.results import check_record, write_result
 
 WORKERS = 4

@@ -2,7 +2,7 @@
 
 `real_records(...)` plays built-in or in-memory scenarios with the bot policies and builds records
 with the real `result_record`, so the report is tested on what the game really writes. Fake records
-for volume (benchmarks, big folders) come from `game.store.report.sample`.
+for volume (benchmarks, big folders) come from `game.report.sample`.
 """
 
 from __future__ import annotations
@@ -121,3 +121,32 @@ def write_bad_files(folder: Path, good_record: dict) -> dict[str, str]:
     for name, (data, _kind) in files.items():
         (folder / name).write_bytes(data)
     return {name: kind for name, (_data, kind) in files.items()}
+
+
+def builtin_index():
+    """The built-in scenarios indexed the way the report command finds them (through the scenario library)."""
+    from game.commands.report import scenario_index
+
+    return scenario_index([])
+
+
+def mixed_class(session: str = "CLASS-3B") -> list[dict]:
+    """13 trainees: 10 play jobs-abroad in English, 3 its Khmer translation (its own id, `translation_of: jobs-abroad`)."""
+    english = builtin("jobs-abroad")
+    khmer = load_scenario(SCENARIOS / "jobs-abroad" / "jobs-abroad.km.yaml")
+    records = real_class(english, trainees=10, session=session)
+    for number in range(3):
+        records.append(real_record(khmer, policy=("random", "perfect", "share-all")[number], seed=50 + number,
+                                   player_id=f"{session}-km{number + 1}", player_name=KHMER_NAME, session=session,
+                                   minute=20 + number))  # fmt: skip
+    return records
+
+
+def ended_early(record: dict, decided: int = 1, status: str = "ended-early") -> dict:
+    """The record as the game saves a round the trainee finished early: the rest filled in as skipped (`auto: ended`)."""
+    copy = json.loads(json.dumps(record))
+    copy["status"] = status
+    copy["result_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, record["result_id"] + status))
+    for decision in copy["decisions"][decided:]:
+        decision.update(action="skip", auto="ended" if status == "ended-early" else "time-up")
+    return copy

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.store.report.aggregate import PostKey, TechniqueText, build_report
-from game.store.report.checks import mean_change, summarize_checks
+from game.report.aggregate import PostKey, TechniqueText, build_report
+from game.report.checks import mean_change, summarize_checks
 
 
 def decision(post, action, verdict, techniques=(), seconds=10.0, order=1):

@@ -13,21 +13,19 @@ Pure: builds a string; never reads or writes files.
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 
-from game.store.report.aggregate import ACTION_WORDS, ClassReport, PostKey, PostStat, TechniqueStat, TraineeStat
-from game.store.report.checks import PrePostSummary
-from game.store.report.reading import SkippedFile
+from game.report.aggregate import ACTION_WORDS, ClassReport, PostKey, PostStat, TechniqueStat, TraineeStat
+from game.report.parts import card as _card, escape, khmer_markup, lang_attribute, number as _number, percent as _percent, text_span
+from game.report.people import SORT_SCRIPT, attention_section, trainees_section, uncounted_section, when
+from game.report.prepost import prepost_html
+from game.report.reading import SkippedFile
 
 KHMER_FONTS = '"Noto Sans Khmer", "Khmer OS", "Khmer OS System", "Khmer UI", "Leelawadee UI", sans-serif'
 MAX_SKIPPED_ROWS = 300
 POSTS_COLUMN_PERCENTS = (27, 12, 21, 8, 12, 11, 9)  # post, verdict, techniques, answers, correct, mistake, seconds
-_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
-_KHMER_RUN = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b-\u200d]+(?:[ \u00a0]+[\u1780-\u17ff\u19e0-\u19ff\u200b-\u200d]+)*")
-_LATIN = re.compile("[A-Za-z]")
 
 SKIPPED_KIND_WORDS = {
     "empty": "empty",
@@ -86,57 +84,45 @@ tr.group td { background: #e6edf7; font-weight: 600; }
 .tag.reliable { background: #e3f4ea; border-color: #b5dcc4; } .tag.misinformation, .tag.scam { background: #fbe5e2; border-color: #efbcb5; }
 svg text { font-size: 13px; fill: var(--ink); }
 svg .value { fill: var(--muted); font-size: 12px; }
-.chart { max-width: 900px; }
+.chart { max-width: 1000px; overflow: visible; }
+.problem { background: #fbe5e2; color: #8e2418; font-weight: 600; }
+tr.flagged td:first-child { border-left: 4px solid var(--bad); }
+table.sortable th[data-type] { cursor: pointer; }
+table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
+#attention { border: 2px solid var(--bad); border-radius: 8px; padding: 4px 16px 8px; margin-top: 16px; }
+#attention h2 { border-bottom-color: var(--bad); margin-top: 12px; }
+.attention-list li { margin: 4px 0; }
+.wide { overflow-x: auto; }
+#trainees-table { font-size: 13px; }
+#trainees-table th, #trainees-table td { padding: 5px 6px; }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { background: #fff; font-size: 10pt; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
-  h2 { break-after: avoid; page-break-after: avoid; margin-top: 18px; }
-  .card, .point, tr, svg { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, caption { break-after: avoid; page-break-after: avoid; margin-top: 18px; }
+  /* A heading is never left alone at the bottom of a page: it reserves room for what follows it. */
+  h2::after, h3::after { content: ""; display: block; height: 35mm; margin-bottom: -35mm; }
+  h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+  .card, .point, tr, svg, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 9pt; }
+  /* Nothing is cut off on paper: cells wrap instead of being clipped, labels keep their full width. */
+  #posts-table { table-layout: auto; }
+  td, th, td.num, td.id, .nowrap, .tag { white-space: normal; overflow: visible; overflow-wrap: anywhere; }
+  .track { display: none; }
+  .cards { grid-template-columns: repeat(4, 1fr); }
+  .card .value { font-size: 18px; }
+  svg.chart { max-width: 100%; height: auto; }
+  table.sortable th[aria-sort]::after { content: ""; }
+  .wide { overflow: visible; }
+  #trainees-table { font-size: 7.5pt; }
+  #trainees-table th, #trainees-table td { padding: 3px 3px; }
   a { color: inherit; text-decoration: none; }
 }
 """.replace("KHMERFONTS", KHMER_FONTS)
-
-
-def escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def lang_attribute(text: str) -> str:
-    """` lang="km"` for text in Khmer script (and no Latin letters), so the Khmer fonts and line height apply."""
-    return ' lang="km"' if _KHMER.search(text) and not _LATIN.search(text) else ""
-
-
-def khmer_markup(text: str) -> str:
-    """Escaped text; in text mixing Latin and Khmer, each Khmer run is wrapped in `<span lang="km">`."""
-    if not _KHMER.search(text) or not _LATIN.search(text):
-        return escape(text)
-    parts, position = [], 0
-    for run in _KHMER_RUN.finditer(text):
-        parts.append(escape(text[position : run.start()]))
-        parts.append(f'<span lang="km">{escape(run.group())}</span>')
-        position = run.end()
-    parts.append(escape(text[position:]))
-    return "".join(parts)
-
-
-def text_span(text: object, tag: str = "span", css_class: str = "") -> str:
-    """Escaped text in an element, marked as Khmer when it is (Khmer runs only, in mixed text)."""
-    value = str(text)
-    class_attribute = f' class="{css_class}"' if css_class else ""
-    return f"<{tag}{class_attribute}{lang_attribute(value)}>{khmer_markup(value)}</{tag}>"
-
-
-def _number(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}".replace("-", "−")
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%".replace("-", "−")
 
 
 def _bar_class(percent: float) -> str:
@@ -158,40 +144,42 @@ def _verdict_tag(verdict: str | None) -> str:
     return f'<span class="tag {escape(verdict)}">{escape(verdict)}</span>'
 
 
-def _header(report: ClassReport, files_seen: int) -> str:
+def _header(report: ClassReport, files_seen: int, zone: tzinfo | None, zone_name: str) -> str:
     overview = report.overview
     title = "Feedwise class report" + (f" · session {report.session}" if report.session else "")
     lines = [f"<h1>{text_span(title)}</h1>"]
     if overview.sessions and not report.session:
         lines.append(f"<p>Sessions: {text_span(', '.join(overview.sessions))}</p>")
     if overview.scenarios:
-        titles = "; ".join(text_span(title) for _, title, _ in overview.scenarios)
-        lines.append(f"<p>Scenarios: {titles}</p>")
+        titles = "; ".join(f"{text_span(title)} <span class=\"note\">({escape(languages)})</span>" for _, title, languages in overview.scenarios)
+        lines.append(f"<p>Scenarios (rounds per language): {titles}</p>")
     if overview.first_started:
         lines.append(
-            f"<p>Rounds played from {escape(_when(overview.first_started))} to {escape(_when(overview.last_finished or ''))} (UTC)"
-            f" · {files_seen} file{'s' if files_seen != 1 else ''} looked at</p>"
+            f"<p>Rounds played from {escape(when(overview.first_started, zone))} to {escape(when(overview.last_finished or '', zone))} "
+            f"(times in {escape(zone_name or 'UTC')}) · {files_seen} file{'s' if files_seen != 1 else ''} looked at</p>"
         )
     return "<header>" + "".join(lines) + "</header>"
 
 
-def _when(iso: str) -> str:
-    return iso.replace("T", " ").removesuffix("Z").removesuffix("+00:00")[:16]
-
-
 def _nav(report: ClassReport, skipped: Sequence[SkippedFile]) -> str:
-    links = [("overview", "Overview"), ("discussion", "Top discussion points"), ("techniques", "Miss rate per technique"),
-             ("posts", "Posts"), ("trainees", "Trainees")]  # fmt: skip
-    if report.checks is not None:
+    links = [("attention", "Needs attention"), ("overview", "Overview")]
+    if report.uncounted:
+        links.append(("uncounted", "Rounds left out"))
+    links += [("discussion", "Top discussion points"), ("techniques", "Miss rate per technique"), ("posts", "Posts"),
+              ("trainees", "Trainees")]  # fmt: skip
+    if report.checks is not None or report.single_phase or report.check_items:
         links.append(("prepost", "Pre/post check"))
     if skipped:
         links.append(("skipped", "Files not read"))
     return "<nav>" + "".join(f'<a href="#{anchor}">{escape(label)}</a>' for anchor, label in links) + "</nav>"
 
 
-def _card(value: str, label: str, hint: str = "") -> str:
-    title = f' title="{escape(hint)}"' if hint else ""
-    return f'<div class="card"{title}><span class="value">{escape(value)}</span><span class="label">{escape(label)}</span></div>'
+def _score_card(overview) -> str:
+    if overview.mean_points is None or not overview.mean_max_points:
+        return _card("—", "mean points per round")
+    value = f"{overview.mean_points:.0f} of {overview.mean_max_points:.0f}".replace("-", "−")
+    label = "mean points per round, of the most possible" + (": below 0, more points were lost than earned" if overview.mean_points < 0 else "")
+    return _card(value, label, f"{_percent(overview.mean_score_percent)} of the maximum on average")
 
 
 def _overview_section(report: ClassReport) -> str:
@@ -199,13 +187,15 @@ def _overview_section(report: ClassReport) -> str:
     accuracy = None if overview.accuracy is None else 100 * overview.accuracy
     cards = [
         _card(str(overview.trainees), "trainees"),
-        _card(str(overview.rounds), "rounds played" + (f" ({overview.unfinished_rounds} unfinished)" if overview.unfinished_rounds else "")),
-        _card(_percent(overview.mean_score_percent), "mean score (of the maximum)", f"mean points {_number(overview.mean_points, 1)}"),
+        _card(str(overview.rounds), "rounds counted" + (f" ({overview.unfinished_rounds} more left out: ended early or unfinished)" if overview.unfinished_rounds else "")),
+        _score_card(overview),
         _card(_percent(accuracy), "decisions correct"),
         _card(_number(overview.mean_d_prime), "mean d′ (discernment)", "0 = no discernment; above 1 is good"),
         _card(_number(overview.mean_criterion), "mean criterion c (bias)", "below 0: flags too readily; above 0: trusts too readily"),
         _card(str(overview.harmful_shares), "misleading posts shared"),
     ]
+    if len(report.language_rounds) > 1:
+        cards.append(_card(", ".join(f"{language} {count}" for language, count in report.language_rounds.items()), "rounds per language"))
     readings = "".join(f"<li>{text_span(sentence, 'span')}</li>" for sentence in overview.readings)
     return (
         '<section id="overview"><h2>Overview</h2>'
@@ -246,12 +236,29 @@ def _discussion_section(report: ClassReport, post_texts: Mapping[PostKey, str]) 
                 f"{definition}{tip}{example}</li>"
             )
         body = f'<ol class="points">{"".join(items)}</ol>'
-    return f'<section id="discussion"><h2>Top {len(report.discussion) or 3} discussion points</h2>{body}</section>'
+    note = '<p class="note">Ranked like the chart below: by miss rate, then by number of misses.</p>' if report.discussion else ""
+    return f'<section id="discussion"><h2>Top {len(report.discussion) or 3} discussion points</h2>{note}{body}</section>'
+
+
+LABEL_LINE = 32  # characters per line of a chart label; longer names wrap onto a second line, never cut
+
+
+def label_lines(name: str, limit: int = LABEL_LINE) -> list[str]:
+    """A chart label in at most two lines, broken at a space (a name without spaces stays on one line)."""
+    if len(name) <= limit or " " not in name:
+        return [name]
+    cut = name.rfind(" ", 0, limit + 1)
+    cut = cut if cut > 0 else name.find(" ")
+    return [name[:cut], name[cut + 1 :]]
 
 
 def technique_chart(stats: Sequence[TechniqueStat]) -> str:
-    """A horizontal bar chart (inline SVG) of the miss rate per technique."""
-    row_height, top, label_width, bar_width, width = 30, 26, 250, 430, 880
+    """A horizontal bar chart (inline SVG) of the miss rate per technique; labels are sized to fit, never clipped."""
+    lines = [label_lines(stat.text.name) for stat in stats]
+    longest = max((len(line) for label in lines for line in label), default=10)
+    row_height, top, bar_width = 34, 26, 430
+    label_width = min(max(160, int(longest * 7.6) + 16), 420)
+    width = label_width + bar_width + 150
     height = top + row_height * len(stats) + 10
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="chart-title" '
@@ -263,16 +270,17 @@ def technique_chart(stats: Sequence[TechniqueStat]) -> str:
         parts.append(f'<text x="{x:.0f}" y="{top - 10}" text-anchor="middle" class="value">{tick}%</text>')
         if tick:
             parts.append(f'<line x1="{x:.0f}" y1="{top - 6}" x2="{x:.0f}" y2="{height - 6}" stroke="#e3e7ee"/>')
-    for index, stat in enumerate(stats):
+    for index, (stat, label) in enumerate(zip(stats, lines)):
         y = top + index * row_height
         percent = 100 * stat.miss_rate
         colour = "#c0392b" if percent >= 50 else ("#d68910" if percent >= 25 else "#2e7d4f")
-        name = stat.text.name if len(stat.text.name) <= 34 else stat.text.name[:33] + "…"
+        first_y = y + 21 if len(label) == 1 else y + 14
+        spans = "".join(f'<tspan x="{label_width - 8}" y="{first_y + 14 * number}">{escape(line)}</tspan>' for number, line in enumerate(label))
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end"{lang_attribute(name)}>{escape(name)}</text>'
-            f'<rect x="{label_width}" y="{y + 5}" width="{max(bar_width * stat.miss_rate, 1.5):.1f}" height="20" rx="3" fill="{colour}">'
+            f'<text text-anchor="end"{lang_attribute(stat.text.name)}>{spans}</text>'
+            f'<rect x="{label_width}" y="{y + 7}" width="{max(bar_width * stat.miss_rate, 1.5):.1f}" height="20" rx="3" fill="{colour}">'
             f"<title>{escape(stat.text.name)}: missed {stat.missed} of {stat.seen}</title></rect>"
-            f'<text x="{label_width + bar_width * stat.miss_rate + 8:.1f}" y="{y + 19}" class="value">'
+            f'<text x="{label_width + bar_width * stat.miss_rate + 8:.1f}" y="{y + 21}" class="value">'
             f"{percent:.0f}% ({stat.missed} of {stat.seen})</text>"
         )
     parts.append("</svg>")
@@ -318,35 +326,9 @@ def _posts_section(report: ClassReport, names: Mapping[str, str], post_texts: Ma
     )
 
 
-def _trainee_row(trainee: TraineeStat, names: Mapping[str, str]) -> str:
-    accuracy = None if trainee.accuracy is None else 100 * trainee.accuracy
-    missed = ", ".join(names.get(t, t) for t in trainee.missed_techniques[:3])
-    return (
-        f"<tr>{text_span(trainee.name or '—', 'td')}{text_span(trainee.player_id, 'td', 'id')}"
-        f'<td class="num">{trainee.rounds}</td><td class="num">{_percent(trainee.score_percent)}</td>'
-        f'<td class="num">{_percent(accuracy)}</td><td class="num">{_number(trainee.mean_d_prime)}</td>'
-        f'<td class="num">{_number(trainee.mean_criterion)}</td><td class="num">{trainee.harmful_shares}</td>'
-        f"{text_span(missed or '—', 'td')}</tr>"
-    )
-
-
-def _trainees_section(report: ClassReport, names: Mapping[str, str]) -> str:
-    rows = "".join(_trainee_row(trainee, names) for trainee in report.trainees)
-    return (
-        '<section id="trainees"><h2>Trainees</h2><table id="trainees-table">'
-        "<caption>One row per trainee (all their rounds together); d′ and c are means over their rounds.</caption>"
-        '<thead><tr><th>Name</th><th>ID</th><th class="num">Rounds</th><th class="num">Score</th>'
-        '<th class="num">Correct</th><th class="num">d′</th><th class="num">c</th><th class="num">Shared misleading</th>'
-        "<th>Missed most</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></section>"
-    )
-
-
-def _prepost_section(checks: PrePostSummary | None) -> str:
-    """The pre/post check section; nothing at all when there is no check data. Written in `prepost` (issue 9)."""
-    from game.store.report.prepost import prepost_html  # imported here: prepost uses this module's helpers
-
-    return prepost_html(checks)
+def _prepost_section(report: ClassReport) -> str:
+    """The pre/post check section; nothing at all when there is no check data (see `prepost`)."""
+    return prepost_html(report.checks, singles=report.single_phase, items=report.check_items)
 
 
 def _skipped_section(skipped: Sequence[SkippedFile]) -> str:
@@ -379,6 +361,8 @@ def render_html(
     files_seen: int = 0,
     post_texts: Mapping[PostKey, str] | None = None,
     khmer_font_face: str = "",
+    zone: tzinfo | None = None,
+    zone_name: str = "",
 ) -> str:
     """The whole report page as a string.
 
@@ -392,14 +376,16 @@ def render_html(
             names.setdefault(technique, technique)
     title = "Feedwise class report" + (f" – {report.session}" if report.session else "")
     sections = (
-        _header(report, files_seen),
+        _header(report, files_seen, zone, zone_name),
         _nav(report, skipped),
+        attention_section(report),
         _overview_section(report),
+        uncounted_section(report, zone),
         _discussion_section(report, post_texts),
         _techniques_section(report),
         _posts_section(report, names, post_texts),
-        _trainees_section(report, names),
-        _prepost_section(report.checks),
+        trainees_section(report, names),
+        _prepost_section(report),
         _skipped_section(skipped),
         '<footer>Made by Feedwise from the result files. Scores follow docs/scoring.md; '
         "d′ and c use the log-linear correction (Hautus 1995).</footer>",
@@ -410,5 +396,5 @@ def render_html(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{font_face}{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        f"{body}\n</main>\n</body>\n</html>\n"
+        f"{body}\n</main>\n<script>{SORT_SCRIPT}</script>\n</body>\n</html>\n"
     )

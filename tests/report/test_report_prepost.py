@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from report_factory import real_class
+from report_factory import builtin_index, real_class
 
 from game.rules.quick_check import check_entry, check_policy, new_check, play_check
 from game.rules.check_score import add_check
 from game.rules.counterbalance import form_for, form_order
 from game.scenario.quiz_loader import load_check_bank
-from game.store.report.aggregate import build_report
-from game.store.report.checks import MeanChange, PrePostSummary, mean_change, t_quantile_975
-from game.store.report.html import render_html
-from game.store.report.prepost import describe_change, form_split, prepost_html, prepost_reading, prepost_summary
-from game.store.report.sources import post_texts, technique_texts
+from game.report.aggregate import build_report
+from game.report.checks import MeanChange, PrePostSummary, mean_change, t_quantile_975
+from game.report.html import render_html
+from game.report.prepost import describe_change, form_split, prepost_html, prepost_reading, prepost_summary
+from game.report.sources import post_texts, technique_texts
 
 
 def record(player: str, started: str, checks: dict) -> dict:
@@ -126,7 +126,7 @@ class TestInTheReport:
                 loaded = bank.quiz(form_for(moment, order), "en")
                 state, _ = play_check(new_check(loaded.quiz, moment=moment, seed=number), check_policy(policy, number))
                 records[number] = result = add_check(result, moment, check_entry(state, quiz_sha256=loaded.sha256))
-        report = build_report(records, technique_texts(records))
-        page = render_html(report, post_texts=post_texts(records))
+        report = build_report(records, technique_texts())
+        page = render_html(report, post_texts=post_texts(builtin_index(), "en"))
         assert 'id="prepost"' in page and "10/20 → 20/20" in page
         assert "got better at telling true from false" in page

@@ -12,9 +12,9 @@ from datetime import datetime
 import pytest
 from report_factory import KHMER_NAME, KHMER_TITLE, khmer_scenario, real_class, real_record
 
-from game.store.report.aggregate import build_report
-from game.store.report.csv import BOM, DECISION_COLUMNS, TRAINEE_COLUMNS, decisions_csv, safe_text, trainees_csv
-from game.store.report.xapi import iso_duration, statements, to_json_lines
+from game.report.aggregate import build_report
+from game.report.csv import BOM, DECISION_COLUMNS, TRAINEE_COLUMNS, decisions_csv, safe_text, trainees_csv
+from game.report.xapi import iso_duration, statements, to_json_lines
 
 
 @pytest.fixture
