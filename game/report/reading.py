@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -65,6 +66,17 @@ class NotAResult(Exception):
         self.reason = reason
 
 
+_PARTIAL_NUMBER = re.compile(r"-?[0-9]*\.?[0-9]*(?:[eE][-+]?[0-9]*)?")
+
+
+def _cut_off(text: str, error: json.JSONDecodeError) -> bool:
+    """True when the JSON is fine up to where the text stops: an unfinished string, literal or number at the end."""
+    if error.msg.startswith("Unterminated string"):
+        return True
+    tail = text[error.pos:].strip()
+    return not tail or any(word.startswith(tail) for word in ("null", "true", "false")) or _PARTIAL_NUMBER.fullmatch(tail) is not None
+
+
 def parse_result(data: bytes) -> dict:
     """Parse one file's bytes into a checked result record, or raise `NotAResult`."""
     if not data.strip():
@@ -85,7 +97,7 @@ def parse_result(data: bytes) -> dict:
     except RecursionError:
         raise NotAResult("damaged", "damaged result: nested too deeply to be a result") from None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        if _cut_off(text, error):
             raise NotAResult(
                 "truncated", "the file ends too early: it was probably cut off while being saved or copied"
             ) from None

@@ -27,6 +27,20 @@ class TestAFolderWithDamagedAndForeignFiles:
         assert results.files_seen == len(records) + len(expected)
         assert all(item.reason and "Traceback" not in item.reason for item in results.skipped)
 
+    def test_a_file_cut_off_inside_a_literal_or_number_is_truncated_not_corrupted(self):
+        text = json.dumps(real_record(builtin()))
+        for marker in ('null', 'true', 'false', '"seconds": '):
+            at = text.find(marker)
+            if at < 0:
+                continue
+            cut = at + len(marker) + (1 if marker.startswith('"') else -2)
+            try:
+                parse_result(text[:cut].encode("utf-8"))
+            except NotAResult as error:
+                assert error.kind == "truncated", (marker, text[cut - 20:cut])
+            else:
+                raise AssertionError(f"a file cut after {text[cut - 20:cut]!r} was read as a result")
+
     def test_a_copy_of_a_result_is_counted_once_and_listed_as_a_duplicate(self, tmp_path):
         paths = write_all(tmp_path / "pc1", real_class(trainees=2))
         (tmp_path / "usb-copy").mkdir()
