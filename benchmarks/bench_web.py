@@ -32,10 +32,12 @@ import yaml  # noqa: E402
 from game.web import text as web_text  # noqa: E402
 from game.web.index import build_index  # noqa: E402
 from game.web.library import Web  # noqa: E402
-from game.web.loader import BUILTIN_SCENARIOS, OfflineWeb, load_web_library, web_files  # noqa: E402
+from game.resources import scenarios_dir  # noqa: E402
+from game.web.loader import OfflineWeb, load_web_library, web_files  # noqa: E402
 from game.web.model import About, Page, Role, Site, SiteKind  # noqa: E402
 from game.web.text import normalise, tokens  # noqa: E402
 
+BUILTIN_SCENARIOS = scenarios_dir()
 LANGUAGES = ("en", "km")
 GENERATED_PAGES = 5000
 QUERIES = {
