@@ -16,10 +16,12 @@ import pygame
 
 from game.rules.commands import EndRound, Flag, Share, Skip, UseTool
 from game.ui.app import App
+from game.ui.autopilot_browse import BrowsingPilot
 from game.ui.input import click_events, key_event
 
 # Screens with a fixed number in screenshot names; any other screen gets the next free number.
-SCREEN_NUMBERS = {"menu": 1, "briefing": 2, "feed": 3, "verify": 4, "feedback": 5, "debrief": 6, "check-intro": 7, "check-item": 8, "name-entry": 9, "thank-you": 10}
+SCREEN_NUMBERS = {"menu": 1, "briefing": 2, "feed": 3, "verify": 4, "feedback": 5, "debrief": 6, "check-intro": 7, "check-item": 8, "name-entry": 9, "thank-you": 10,
+                  "search": 11, "page": 12}
 DECISION_KEYS = {Share: pygame.K_s, Skip: pygame.K_n, Flag: pygame.K_f}
 DIGITS = [getattr(pygame, f"K_{n}") for n in range(1, 10)]
 
@@ -38,6 +40,7 @@ class Autopilot:
         self.drawn: Any = None
         self.rounds: list[Any] = []  # the round drivers seen, in order
         self._next_extra = max(SCREEN_NUMBERS.values()) + 1
+        self.browsing = BrowsingPilot(self)
         if self.screenshots is not None:
             self.screenshots.mkdir(parents=True, exist_ok=True)
         app.on_drawn = self._on_drawn
@@ -46,6 +49,8 @@ class Autopilot:
     def _ready_to_shoot(self, name: str) -> bool:
         if name == "verify":
             return self.tool_pressed  # show the panel with a clue revealed
+        if name == "search":
+            return self.app.top.browser.results is not None  # show results, not an empty box
         return True
 
     @property
@@ -105,6 +110,8 @@ class Autopilot:
             return self._reasons(scene)
         elif name == "verify":
             self._verify(scene)
+        elif name in ("search", "page"):
+            self.browsing.step(scene)
         elif name == "confirm":
             if getattr(scene, "key", "") == "finish" and isinstance(self.pending, EndRound):
                 self.click_label(scene.confirm_label)
@@ -133,6 +140,11 @@ class Autopilot:
             return False
         self.pending = command
         if isinstance(command, UseTool):
+            if not self.browsing.start(command):  # asked again: the web could not give this tool; decide instead
+                self.press(pygame.K_n)
+                self.wait_frames = 1
+                self.decisions += 1
+                return True
             self.tool_pressed = False
             self.press(pygame.K_v)
             self.wait_frames = 1

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from game.app.browser import WebService
 from game.app.history_observer import HistoryService
 from game.app.library import ScenarioLibrary
 from game.lang.i18n import Translator
@@ -38,6 +39,7 @@ class Services:
     wall_clock: Optional[Callable[[], object]] = None  # returns an aware datetime; None = the real clock
     history: Optional[HistoryService] = None  # learner profiles and history; None when switched off
     warnings: list[str] = field(default_factory=list)
+    web: Optional[WebService] = None  # the offline web that verifying opens; None: the verify panel only
 
 
 class Context:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from game.app.browser import Browser
 from game.app.round_driver import ResultFileObserver, RoundDriver
 from game.app.rounds import fresh_seed, replay_scenario, resumed_driver, reviewed_round
 from game.app.session import SessionPlan, SessionResultObserver, TraineeRun
 from game.ui.scene import Pop, Push, Replace, Reset, Scene, Transition
 from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.browser import BrowserScene
 from game.ui.scenes.check import CheckIntroScene
 from game.ui.scenes.debrief import DebriefExits, DebriefScene, ReviewScene
 from game.ui.scenes.feed import FeedScene
@@ -80,7 +82,12 @@ class SceneGraph:
     def feed(self, driver: RoundDriver, focus_index: int = 0) -> Scene:
         return FeedScene(driver, self, focus_index=focus_index)
 
-    def verify(self, driver: RoundDriver, post_id: str) -> Scene:
+    def verify(self, ctx: "Context", driver: RoundDriver, post_id: str) -> Scene:
+        """The small offline browser (`search`, `page`) when the scenario has a web; else the verify panel."""
+        webs = ctx.services.web
+        scenario = driver.state.scenario
+        if webs is not None and webs.covers(scenario.language.value, scenario.id, post_id):
+            return BrowserScene(Browser(driver, post_id, webs.for_language(scenario.language.value)))
         return VerifyScene(driver, post_id)
 
     def reasons(self, state: "RoundState", post_id: str) -> Scene:

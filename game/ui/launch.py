@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game import resources
+from game.app.browser import WebService
 from game.app.history_observer import HistoryService, history_observer_factory
 from game.app.library import default_folders, load_library, resolve_scenario
 from game.app.options import LaunchError, LaunchOptions
@@ -81,6 +82,7 @@ def build_app(options: LaunchOptions):
         save_settings=options.save_settings,
         wall_clock=options.wall_clock,
         warnings=warnings + list(options.warnings),
+        web=WebService(folders, folder / "cache"),
     )
     # Let SIGTERM end the game at once (every decision is already committed) instead of SDL turning it
     # into a window-close event that waits for a confirmation nobody can give.

@@ -63,7 +63,7 @@ COLUMN_ALIGN = 16  # pixels: where the card column may start
 class FeedExits(Protocol):
     """The screens a round opens (game.ui.graph.SceneGraph)."""
 
-    def verify(self, driver: RoundDriver, post_id: str) -> Scene: ...
+    def verify(self, ctx: "Context", driver: RoundDriver, post_id: str) -> Scene: ...
 
     def reasons(self, state: Any, post_id: str) -> Scene: ...
 
@@ -401,7 +401,7 @@ class FeedScene(Scene):
             self.say(ctx, rejection_text(ctx, "already-decided"))
             return None
         if action == "verify":
-            return Push(self.exits.verify(self.driver, post_id))
+            return Push(self.exits.verify(ctx, self.driver, post_id))
         if action == "flag":
             if self.state.scenario.ask_reasons:
                 return Push(self.exits.reasons(self.state, post_id))
