@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from statistics import fmean
+from statistics import fmean, median
 
 from game.report.index import PostKey, ScenarioIndex
 from game.report.checks import CheckCollector, ItemStat, PrePostSummary, SinglePhase
@@ -181,6 +181,48 @@ class UncountedRound:
 
 
 @dataclass(frozen=True)
+class LateralFigures:
+    """How the class checked posts in the offline web (counted rounds only)."""
+
+    misleading: int  # decisions on misleading posts
+    misleading_lateral: int  # ... checked on another source (a page of another site) before deciding
+    checks: int  # decisions with a query or a page opened
+    median_pages: float | None  # pages opened per check
+    queries: int
+    headline_pasted: int  # queries that copy the post's own words
+
+    @property
+    def lateral_rate(self) -> float | None:
+        return self.misleading_lateral / self.misleading if self.misleading else None
+
+    @property
+    def pasted_rate(self) -> float | None:
+        return self.headline_pasted / self.queries if self.queries else None
+
+
+class _LateralTally:
+    __slots__ = ("misleading", "misleading_lateral", "pages", "queries", "headline_pasted")
+
+    def __init__(self) -> None:
+        self.misleading = self.misleading_lateral = self.queries = self.headline_pasted = 0
+        self.pages: list[int] = []  # pages opened, per check
+
+    def add(self, decision: dict) -> None:
+        queries, pages = decision.get("queries") or (), decision.get("pages") or ()
+        if decision.get("verdict") not in (None, "reliable"):
+            self.misleading += 1
+            self.misleading_lateral += bool(decision.get("lateral"))
+        if queries or pages:
+            self.pages.append(len(pages))
+        self.queries += len(queries)
+        self.headline_pasted += int(decision.get("headline_pasted") or 0)
+
+    def figures(self) -> LateralFigures:
+        return LateralFigures(self.misleading, self.misleading_lateral, len(self.pages),
+                              median(self.pages) if self.pages else None, self.queries, self.headline_pasted)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class ClassReport:
     overview: Overview
     techniques: tuple[TechniqueStat, ...]  # most-missed first
@@ -195,6 +237,7 @@ class ClassReport:
     attention: tuple[TraineeStat, ...] = ()  # trainees who need attention, most reasons first
     single_phase: tuple[SinglePhase, ...] = ()  # trainees with only a pre or only a post check
     check_items: tuple[ItemStat, ...] = ()  # check items, most often wrong first
+    lateral: LateralFigures | None = None  # checking in the offline web
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -300,6 +343,7 @@ class ReportBuilder:
         self.trainees: dict[str, _TraineeTally] = {}
         self.checks = CheckCollector()
         self.uncounted: list[UncountedRound] = []
+        self.lateral = _LateralTally()
         self.sdt = [0, 0, 0, 0]
         self.rounds = self.decisions = self.correct = self.harmful = 0
         self.points: list[float] = []
@@ -382,6 +426,7 @@ class ReportBuilder:
             tally.seconds += decision["seconds"]
             tally.actions[decision["action"]] += 1
             tally.languages[language] += 1
+            self.lateral.add(decision)
             if tally.verdict is None and decision.get("verdict") is not None:
                 tally.verdict = decision["verdict"]
                 tally.techniques = tuple(decision.get("techniques") or ())
@@ -431,6 +476,7 @@ class ReportBuilder:
             attention=needs_attention(trainees),
             single_phase=self.checks.singles(),
             check_items=self.checks.item_stats(),
+            lateral=self.lateral.figures(),
         )
 
     def _scenarios(self) -> tuple[tuple[str, str, str], ...]:

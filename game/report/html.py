@@ -194,6 +194,7 @@ def _overview_section(report: ClassReport) -> str:
         _card(_number(overview.mean_criterion), "mean criterion c (bias)", "below 0: flags too readily; above 0: trusts too readily"),
         _card(str(overview.harmful_shares), "misleading posts shared"),
     ]
+    cards += _lateral_cards(report.lateral)
     if len(report.language_rounds) > 1:
         cards.append(_card(", ".join(f"{language} {count}" for language, count in report.language_rounds.items()), "rounds per language"))
     readings = "".join(f"<li>{text_span(sentence, 'span')}</li>" for sentence in overview.readings)
@@ -205,6 +206,19 @@ def _overview_section(report: ClassReport) -> str:
         "The criterion c measures bias: below 0 the trainee flags too readily, above 0 lets too much through. "
         "A flag counts as “this is misinformation”; a share or a skip as “not misinformation”.</p></section>"
     )
+
+
+def _lateral_cards(lateral) -> list[str]:
+    """Lateral reading: misleading posts checked on other sources, pages per check, headlines pasted."""
+    if lateral is None or not lateral.checks:
+        return [_card("—", "posts checked in the offline web", "nobody searched or opened a page")] if lateral is not None and lateral.misleading else []
+    rate = None if lateral.lateral_rate is None else 100 * lateral.lateral_rate
+    pasted = None if lateral.pasted_rate is None else 100 * lateral.pasted_rate
+    return [
+        _card(_percent(rate), "misleading posts checked on other sources before deciding (lateral reading)", f"{lateral.misleading_lateral} of {lateral.misleading}"),
+        _card(_number(lateral.median_pages), "median pages opened per check", f"{lateral.checks} posts checked"),
+        _card(_percent(pasted), "queries that pasted the post's own words", f"{lateral.headline_pasted} of {lateral.queries} queries"),
+    ]
 
 
 def _example_post(post: PostStat, post_texts: Mapping[PostKey, str]) -> str:

@@ -225,6 +225,7 @@ class XlsxExport:
             ["Mean d′ (discernment)", _rounded(overview.mean_d_prime)],
             ["Mean criterion c (bias)", _rounded(overview.mean_criterion)],
             ["Misleading posts shared", overview.harmful_shares],
+            *_lateral_rows(report.lateral),
             ["Rounds per language", ", ".join(f"{language} {count}" for language, count in report.language_rounds.items())],
             ["Files looked at", files_seen],
             ["Files not read", skipped],
@@ -267,3 +268,15 @@ class XlsxExport:
                 post.verdict or "", _join(post.techniques), post.answers, post.correct, round(post.percent_correct, 1),
                 post.actions.get("share", 0), post.actions.get("flag", 0), post.actions.get("skip", 0), round(post.mean_seconds, 1),
             ])  # fmt: skip
+
+
+def _lateral_rows(lateral) -> list[list]:
+    """The summary sheet's rows on checking in the offline web (none when the records have no browsing)."""
+    if lateral is None:
+        return []
+    return [
+        ["Lateral reading: misleading posts checked on other sources, %", _rounded(None if lateral.lateral_rate is None else 100 * lateral.lateral_rate, 1)],
+        ["Posts checked in the offline web", lateral.checks],
+        ["Median pages opened per check", _rounded(lateral.median_pages, 1)],
+        ["Queries that pasted the post's own words, %", _rounded(None if lateral.pasted_rate is None else 100 * lateral.pasted_rate, 1)],
+    ]

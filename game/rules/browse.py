@@ -11,6 +11,7 @@ post's account and link. Pure: no pygame, no clock reads, no file I/O, no import
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from typing import Optional
 from urllib.parse import urlparse
@@ -22,6 +23,7 @@ from game.rules.state import PageView, Query, RoundState, ToolUse
 from game.scenario.model import Post, Tool
 
 MAX_QUERY_CHARS = 500
+PASTED_MIN_CHARS = 15  # a typed query this long that is a piece of the post's own text was pasted (or copied out)
 FACT_CHECKER = "fact_checker"
 
 
@@ -133,6 +135,18 @@ def browsing_entry(state: RoundState, post_id: str) -> dict:
         "queries": [{"text": query.text, "source": query.source} for query in state.queries_on(post_id)],
         "pages": [{"page": view.page, "seconds": round(view.seconds(state.clock), 3), "rank": view.rank} for view in views],
         "lateral": any(view.other_source for view in views),
+        "headline_pasted": sum(1 for query in state.queries_on(post_id) if copies_post(query.text, state.post(post_id).text)),
         "ranks_clicked": [view.rank for view in from_results],
         "results_seen_before_click": from_results[0].results_seen if from_results else None,
     }
+
+
+def _letters(text: str) -> str:
+    """Letters, digits and marks only, case-folded: what stays of a text once spacing and punctuation go."""
+    return "".join(ch for ch in text.casefold() if unicodedata.category(ch)[0] in "LNM")
+
+
+def copies_post(query: str, post_text: str) -> bool:
+    """True when a query is a long piece of the post's own words: the headline pasted rather than a question asked."""
+    letters = _letters(query)
+    return len(letters) >= PASTED_MIN_CHARS and letters in _letters(post_text)
