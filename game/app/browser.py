@@ -232,18 +232,22 @@ class WebService:
             self._webs[language] = self._open(language)
         return self._webs[language]
 
-    def covers(self, language: str, scenario_id: str, post_id: str) -> bool:
-        """True when the loaded web has pages for this scenario (a scenario without web keeps the verify panel)."""
+    def pages_of(self, language: str, scenario_id: str) -> Optional[Any]:
+        """The loaded `Web` of a language when it has pages for this scenario, else None."""
         web = self.for_language(language)
         if web is None:
-            return False
+            return None
         try:
             pages = web.web
         except Exception as error:  # a web file broken since the index was cached: say so, keep playing
             self.problems.append(f"offline web ({language}): {error}")
             self._webs[language] = None
-            return False
-        return any(scenario == scenario_id for scenario in pages.page_scenario.values())
+            return None
+        return pages if any(scenario == scenario_id for scenario in pages.page_scenario.values()) else None
+
+    def covers(self, language: str, scenario_id: str, post_id: str) -> bool:
+        """True when the loaded web has pages for this scenario (a scenario without web keeps the verify panel)."""
+        return self.pages_of(language, scenario_id) is not None
 
     def _open(self, language: str) -> Optional[Any]:
         from game.web.loader import OfflineWeb  # opened when the first post is checked, not at start-up

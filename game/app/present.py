@@ -37,6 +37,13 @@ VERDICT_TEXT = {
     Verdict.misinformation: N_("It was misinformation."),
     Verdict.scam: N_("It was a scam."),
 }
+
+
+def decision_words(action: Optional[Action], tr: Translator) -> str:
+    """'You shared this post' and the like, translated; empty while the post is undecided."""
+    return tr(DECISION_TEXT[action]) if action else ""
+
+
 NOT_SURE = "not-sure"
 
 
@@ -122,7 +129,7 @@ def present_post(state: RoundState, post_id: str, tr: Translator, *, with_eviden
         link = LinkView(post.link.title, post.link.domain.upper(), post.link.description, title_spans)
     decision_text = ""
     if decision is not None:
-        decision_text = tr(DECISION_TEXT[decision.action])
+        decision_text = decision_words(decision.action, tr)
         if decision.auto == "time-up":
             decision_text = tr("Skipped: time ran out")
         elif decision.auto == "ended":
@@ -284,7 +291,7 @@ def _techniques(feedback: PostFeedback) -> tuple[TechniqueView, ...]:
 
 def present_feedback(state: RoundState, feedback: PostFeedback, tr: Translator) -> FeedbackView:
     correct = bool(feedback.correct)
-    action_text = tr(DECISION_TEXT[feedback.action]) if feedback.action else ""
+    action_text = decision_words(feedback.action, tr)
     summary = tr("{action}. {verdict}", action=action_text, verdict=tr(VERDICT_TEXT[feedback.verdict]))
     points = feedback.points or 0
     points_text = tr("{points} points", points=f"+{points}" if points > 0 else str(points))
@@ -371,7 +378,7 @@ def present_debrief(state: RoundState, result: Debrief, tr: Translator) -> Debri
     d = report.discernment
 
     def item(feedback: PostFeedback) -> DebriefItem:
-        action_text = tr(DECISION_TEXT[feedback.action]) if feedback.action else ""
+        action_text = decision_words(feedback.action, tr)
         return DebriefItem(
             post=present_post(state, feedback.post, tr, with_evidence=True),
             techniques=_techniques(feedback),

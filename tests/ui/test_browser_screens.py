@@ -71,6 +71,46 @@ def test_a_digit_opens_a_result_backspace_goes_back_and_right_forward(library, t
     assert pilot.screen() == "feed"
 
 
+def _finish_round(pilot: Pilot, driver, key: str = "n") -> None:
+    """Decide every post left with `key` (Enter closes each practice feedback) until the round is over."""
+    for _ in range(30):
+        if driver.over:
+            break
+        if pilot.screen() == "feed":
+            target = driver.state.order.index(driver.state.undecided[0])
+            pilot.press("j" if pilot.scene.focus_index < target else "k")
+            if pilot.scene.focus_index == target:
+                pilot.press(key)
+        else:
+            pilot.press("return")
+    assert driver.over
+
+
+def test_the_debrief_shows_the_settling_page_of_a_missed_post_and_what_was_found(library):
+    pilot = _open_browser(library)
+    checked, driver = pilot.scene.browser.post_id, pilot.scene.driver
+    pilot.type("market fire photo 2019")
+    pilot.press("return")
+    pilot.press("1")
+    opened = pilot.scene.browser.place.key
+    pilot.press("escape")
+    pilot.press("s")
+    _finish_round(pilot, driver, key="s")  # share everything: every misleading post is missed
+    for _ in range(5):
+        if pilot.screen() == "debrief":
+            break
+        pilot.press("return")
+    assert pilot.screen() == "debrief"
+    notes = pilot.scene.notes
+    web = pilot.app.ctx.services.web.pages_of("en", driver.state.scenario.id)
+    missed = {post.id for post in driver.state.scenario.posts if post.verdict.value != "reliable"}
+    assert set(notes.would_have_told) == {post for post in missed if any(
+        page.role.value == "settles" for page in web.pages_about(post, driver.state.scenario.id))}
+    assert notes.would_have_told and all(web.page(note.page).role.value == "settles" for note in notes.would_have_told.values())
+    assert [note.page for note in notes.found[checked]] == [opened]
+    assert set(notes.found) == {checked}
+
+
 def test_the_decision_after_browsing_records_the_query_and_the_page(library, tmp_path):
     pilot = _open_browser(library)
     post_id, driver = pilot.scene.browser.post_id, pilot.scene.driver
@@ -81,17 +121,7 @@ def test_the_decision_after_browsing_records_the_query_and_the_page(library, tmp
     pilot.press("escape")
     pilot.press("s")
     assert driver.state.decision(post_id).action.value == "share"
-    for _ in range(20):  # decide the rest (Enter closes each practice feedback) so the round is saved
-        if driver.over:
-            break
-        if pilot.screen() == "feed":
-            target = driver.state.order.index(driver.state.undecided[0])
-            pilot.press("j" if pilot.scene.focus_index < target else "k")
-            if pilot.scene.focus_index == target:
-                pilot.press("n")
-        else:
-            pilot.press("return")
-    assert driver.over
+    _finish_round(pilot, driver)
     results = list(Path(pilot.app.ctx.services.results_dir).glob("*.json"))
     record = json.loads(results[0].read_text(encoding="utf-8"))
     entry = next(d for d in record["decisions"] if d["post"] == post_id)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import pygame
 
+from game.app.debrief_web import PageNote, WebNotes, web_notes
 from game.app.history_words import format_date
-from game.app.present import DebriefView, present_debrief
+from game.app.present import DebriefView, decision_words, present_debrief
 from game.app.round_driver import RoundDriver, result_path
 from game.rules.debrief import debrief
 from game.store.history import Attempt, HistoryError
@@ -55,7 +56,9 @@ class DebriefScene(Scene):
 
     def layout(self, ctx: "Context") -> None:
         m, tr = ctx.metrics, ctx.tr
-        self.view = present_debrief(self.driver.state, debrief(self.driver.state), tr)
+        self.result = debrief(self.driver.state)
+        self.view = present_debrief(self.driver.state, self.result, tr)
+        self.notes = self._web_notes(ctx)
         bar = m.px(sizes.TOP_BAR_HEIGHT)
         button_h = m.px(sizes.BUTTON_HEIGHT)
         footer = button_h + 2 * m.px(12)
@@ -76,6 +79,49 @@ class DebriefScene(Scene):
         if self.exits.onward is not None:  # a classroom session: one way on, to the next scenario (game/ui/graph.py)
             self.buttons = [Button("continue", tr("Continue"), pygame.Rect(column.centerx - button_w // 2, y, button_w, button_h), ("continue",), style="primary", hint="Enter")]
             self.focus_key = "continue"
+
+    def _web_notes(self, ctx: "Context") -> WebNotes:
+        """The settling pages of the missed posts and the pages the trainee opened, when the scenario has a web."""
+        state, view = self.driver.state, self.view
+        web = ctx.services.web
+        pages = web.pages_of(state.scenario.language.value, state.scenario.id) if web is not None else None
+        missed = tuple(item.post.id for item in view.missed) if view else ()
+        return web_notes(state, pages, missed)
+
+    def _found(self, doc: Document, ctx: "Context", post_id: str) -> None:
+        """What the trainee opened while checking this post: each page's title, site and seconds."""
+        theme, tr = ctx.theme, ctx.tr
+        found = self.notes.found.get(post_id, ())
+        if not found:
+            return
+        doc.text(tr("What you found when you checked"), sizes.FONT_SMALL, theme.text, bold=True, gap=2)
+        for note in found:
+            where = tr("another source") if note.other_source else tr("the post's own source")
+            line = tr("{title} ({site}, {seconds} s, {where})", title=note.title, site=note.site, seconds=tr.number(round(note.seconds)), where=where)
+            doc.text("• " + line, sizes.FONT_SMALL, theme.text, indent=ctx.metrics.px(12), gap=2)
+        doc.gap(8)
+
+    def _checked_right(self, doc: Document, ctx: "Context") -> None:
+        """The posts the trainee checked on the web and then judged right, with what each check found."""
+        theme, tr = ctx.theme, ctx.tr
+        right = [item for item in self.result.posts if item.correct and item.post in self.notes.found]
+        if not right:
+            return
+        doc.rule()
+        doc.text(tr("Posts you checked and got right"), sizes.FONT_TITLE, theme.text, bold=True)
+        for item in right:
+            text = self.driver.state.post(item.post).text.replace("\n", " ")
+            quote = text if len(text) <= 90 else text[:88].rstrip() + "…"
+            doc.text(f"“{quote}”", sizes.FONT_BODY, theme.text, gap=2)
+            doc.text(decision_words(item.action, tr), sizes.FONT_SMALL, theme.good, bold=True, gap=4)
+            self._found(doc, ctx, item.post)
+
+    def _would_have_told(self, doc: Document, ctx: "Context", note: PageNote) -> None:
+        theme, tr = ctx.theme, ctx.tr
+        doc.text(tr("The page that would have told you"), sizes.FONT_SMALL, theme.accent, bold=True, gap=2)
+        doc.text(note.title, sizes.FONT_BODY, theme.text, bold=True, gap=2)
+        doc.text(f"{note.site}  ·  {tr.digits(str(note.date))}", sizes.FONT_SMALL, theme.muted, gap=2)
+        doc.text(note.excerpt, sizes.FONT_BODY, theme.text, gap=10)
 
     def _grid(self, ctx: "Context", width: int) -> pygame.Surface:
         m, theme, text, tr = ctx.metrics, ctx.theme, ctx.text, ctx.tr
@@ -140,7 +186,12 @@ class DebriefScene(Scene):
                 doc.text(tr("{name}: {note}", name=technique.name, note=technique.note), sizes.FONT_BODY, theme.text, gap=2)
                 if technique.tip:
                     doc.text(tr("Tip: {tip}", tip=technique.tip), sizes.FONT_SMALL, theme.accent, bold=True, indent=m.px(12), gap=6)
-            doc.text(item.explanation, sizes.FONT_BODY, theme.muted, gap=16)
+            doc.text(item.explanation, sizes.FONT_BODY, theme.muted, gap=10)
+            told = self.notes.would_have_told.get(item.post.id)
+            if told is not None:
+                self._would_have_told(doc, ctx, told)
+            self._found(doc, ctx, item.post.id)
+            doc.gap(6)
 
         doc.rule()
         doc.text(tr("False alarms: these posts were fine"), sizes.FONT_TITLE, theme.text, bold=True)
@@ -150,8 +201,11 @@ class DebriefScene(Scene):
             doc.surface(card_surface(item.post, width, False, ctx, show_actions=False), gap=6)
             if item.lesson:
                 doc.text(item.lesson, sizes.FONT_BODY, theme.accent, bold=True, gap=6)
-            doc.text(tr("Why it was fine: {why}", why=item.explanation), sizes.FONT_BODY, theme.text, gap=16)
+            doc.text(tr("Why it was fine: {why}", why=item.explanation), sizes.FONT_BODY, theme.text, gap=10)
+            self._found(doc, ctx, item.post.id)
+            doc.gap(6)
 
+        self._checked_right(doc, ctx)
         if view.tallies:
             doc.rule()
             doc.text(tr("Techniques: caught and missed"), sizes.FONT_TITLE, theme.text, bold=True)
