@@ -14,7 +14,7 @@ from typing import Optional
 
 from game.lang.i18n import N_, Translator
 from game.rules.clues import clue_for, evidence_spans, tool_applies
-from game.rules.commands import Action
+from game.rules.commands import SETTLED_BY, Action
 from game.rules.debrief import Debrief, PostFeedback
 from game.rules.state import RoundState
 from game.scenario.model import LoadedScenario, Mode, Post, Tool, Verdict
@@ -45,6 +45,11 @@ def decision_words(action: Optional[Action], tr: Translator) -> str:
 
 
 NOT_SURE = "not-sure"
+SETTLED_TEXT = {
+    "source": N_("Who is behind it"),
+    "other-outlets": N_("Other outlets disagree"),
+    "old-photo": N_("Old photo"),
+}
 
 
 @dataclass(frozen=True)
@@ -254,6 +259,20 @@ def reason_options(state: RoundState, post_id: str, tr: Translator, count: int =
     options = own + distractors
     rng.shuffle(options)
     return tuple((tid, loaded.techniques[tid].name) for tid in options) + ((NOT_SURE, tr("Not sure")),)
+
+
+def settled_words(keys: tuple[str, ...], tr: Translator) -> str:
+    """What settled a flag, as the trainee ticked it: "Old photo, Who is behind it"."""
+    return ", ".join(tr(SETTLED_TEXT[key]) for key in keys if key in SETTLED_TEXT)
+
+
+def settled_options(state: RoundState, post_id: str, tr: Translator) -> tuple[tuple[str, str], ...]:
+    """The flag dialog's "what settled it" chips: offered once the post was checked, "Old photo" only
+    for a post with a picture. Returns (SETTLED_BY value, label) pairs; empty for an unchecked post."""
+    if not (state.tools_on(post_id) or state.pages_on(post_id) or state.queries_on(post_id)):
+        return ()
+    has_picture = state.post(post_id).image is not None
+    return tuple((key, tr(SETTLED_TEXT[key])) for key in SETTLED_BY if key != "old-photo" or has_picture)
 
 
 # --- feedback (practice) ----------------------------------------------------------------

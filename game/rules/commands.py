@@ -29,19 +29,28 @@ class Share:
     post: str
 
 
+# What settled a flag after checking on the web (the reason chips of the flag dialog):
+# who is behind the account or site, other outlets that disagree, a picture seen years before.
+SETTLED_BY = ("source", "other-outlets", "old-photo")
+
+
+def _as_tuple(value: object) -> tuple:
+    return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Flag:
-    """Flag the post as misinformation or a scam, optionally naming the techniques seen (technique ids)."""
+    """Flag the post as misinformation or a scam, optionally naming the techniques seen (technique ids)
+    and what settled it after checking (`SETTLED_BY` values)."""
 
     post: str
     reasons: tuple[str, ...] = ()
+    settled_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        # Accept a list or a single id from callers, but always hold an immutable tuple.
-        reasons = self.reasons
-        if isinstance(reasons, str):
-            reasons = (reasons,)
-        object.__setattr__(self, "reasons", tuple(reasons))
+        # Accept a list or a single id from callers, but always hold immutable tuples.
+        object.__setattr__(self, "reasons", _as_tuple(self.reasons))
+        object.__setattr__(self, "settled_by", _as_tuple(self.settled_by))
 
 
 @dataclass(frozen=True)

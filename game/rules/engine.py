@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 from game.rules.browse import apply_browse, check_browse, close_pages
 from game.rules.clues import clue_for, tool_applies
-from game.rules.commands import BROWSING, Action, EndRound, Flag, Share, Skip, Tick, UseTool, action_of
+from game.rules.commands import BROWSING, SETTLED_BY, Action, EndRound, Flag, Share, Skip, Tick, UseTool, action_of
 from game.rules.debrief import post_feedback
 from game.rules.events import REJECTION_REASONS, Decided, Event, FeedbackReady, Rejected, RoundOver, ToolUsed
 from game.rules.scoring import decision_points, is_correct
@@ -111,6 +111,9 @@ def check(state: RoundState, command: object) -> Optional[Rejected]:
             unknown = [r for r in command.reasons if not isinstance(r, str) or r not in state.loaded.techniques]
             if unknown:
                 return _reject("unknown-technique", f"({', '.join(map(repr, unknown))})")
+            strange = [r for r in command.settled_by if r not in SETTLED_BY]
+            if strange:
+                return _reject("unknown-settled-by", f"({', '.join(map(repr, strange))}; expected one of {', '.join(SETTLED_BY)})")
         return None
     return _reject("unknown-command", f"({type(command).__name__})")
 
@@ -181,7 +184,8 @@ def _decide(state: RoundState, command: Union[Share, Flag, Skip]) -> Step:
     state = close_pages(state)
     tools = state.tools_on(post.id)
     seconds = (state.clock - state.last_decision_clock) + state.simulated_seconds_on(post.id)
-    decision = Decision(post.id, action, reasons, at=state.elapsed, seconds=seconds)
+    settled_by = tuple(dict.fromkeys(command.settled_by)) if isinstance(command, Flag) else ()
+    decision = Decision(post.id, action, reasons, at=state.elapsed, seconds=seconds, settled_by=settled_by)
     state = state.with_changes(decisions=state.decisions + (decision,), last_decision_clock=state.clock)
     events: list[Event] = [
         Decided(post.id, action, is_correct(post, action), decision_points(state.loaded, post, action, reasons, len(tools)))

@@ -84,6 +84,7 @@ REJECTION_REASONS = {
     "no-image": "This post has no picture for a reverse image search.",
     "tool-already-used": "This tool has already been used on this post.",
     "unknown-technique": "A reason is not a technique id this scenario knows.",
+    "unknown-settled-by": "What settled a flag must be 'source', 'other-outlets' or 'old-photo'.",
     "bad-query": "A query needs some words and a source of 'typed' or 'chips'.",
     "bad-page": "A page needs its id, its site's id and a rank of 1 or more (or none).",
     "unknown-command": "This is not a command the rules know.",

@@ -52,6 +52,7 @@ def decision_entry(state: RoundState, post_id: str) -> dict[str, Any]:
         "action": decision.action.value,
         "tools": [tool.value for tool in state.tools_on(post_id)],
         "reasons": list(decision.reasons),
+        "settled_by": list(decision.settled_by),
         "correct": is_correct(post, decision.action),
         "points": points_for(state, decision),
         "seconds": round(decision.seconds, 3),

@@ -36,6 +36,7 @@ class Decision:
     at: float = 0.0
     seconds: float = 0.0
     auto: Optional[str] = None
+    settled_by: tuple[str, ...] = ()  # what settled a flag after checking (game.rules.commands.SETTLED_BY)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def state_to_dict(state: RoundState) -> dict[str, Any]:
                 "at": d.at,
                 "seconds": d.seconds,
                 "auto": d.auto,
+                "settled_by": list(d.settled_by),
             }
             for d in state.decisions
         ],
@@ -256,6 +258,7 @@ def state_from_dict(data: Any, loaded: LoadedScenario) -> RoundState:
                 at=float(d["at"]),
                 seconds=float(d["seconds"]),
                 auto=d.get("auto"),
+                settled_by=tuple(str(r) for r in d.get("settled_by", ())),
             )
             for d in data["decisions"]
         )

@@ -17,10 +17,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class FlagReasons:
-    """The flag-reasons dialog's answer: flag `post` for these technique ids."""
+    """The flag-reasons dialog's answer: flag `post` for these technique ids, settled by these checks."""
 
     post: str
     reasons: tuple[str, ...]
+    settled_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

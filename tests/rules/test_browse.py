@@ -137,3 +137,29 @@ def test_browsing_survives_saving_and_resuming():
     older = state_to_dict(state)
     del older["queries"], older["page_views"]  # a round saved before the offline web
     assert state_from_dict(older, scenario).queries == ()
+
+
+def test_what_settled_a_flag_is_kept_in_the_decision_the_record_and_a_saved_round():
+    scenario = loaded()
+    state, _ = play(new_round(scenario), [Search("m1", "market fire"), Flag("m1", (), ["old-photo", "source", "old-photo"])])
+    assert state.decision("m1").settled_by == ("old-photo", "source")  # once each, in the order ticked
+    assert decision_entry(state, "m1")["settled_by"] == ["old-photo", "source"]
+    again = state_from_dict(state_to_dict(state), scenario)
+    assert again.decision("m1").settled_by == ("old-photo", "source")
+    plain, _ = play(state, [Share("r1")])
+    assert decision_entry(plain, "r1")["settled_by"] == []
+
+
+def test_an_unknown_settled_reason_is_rejected_and_changes_nothing():
+    state = new_round(loaded())
+    result = apply(state, Flag("m1", (), ("gut-feeling",)), 1.0)
+    assert result.rejected is not None and result.rejected.reason == "unknown-settled-by"
+    assert "gut-feeling" in result.rejected.message and "old-photo" in result.rejected.message
+    assert result.state.decision("m1") is None
+
+
+def test_what_settled_a_flag_never_changes_the_points():
+    scenario = loaded()
+    with_chip, _ = play(new_round(scenario), [Search("m1", "market fire"), Flag("m1", (), ("other-outlets",))])
+    without, _ = play(new_round(scenario), [Search("m1", "market fire"), Flag("m1")])
+    assert decision_entry(with_chip, "m1")["points"] == decision_entry(without, "m1")["points"]

@@ -171,3 +171,59 @@ def test_a_scenario_without_a_web_keeps_the_verify_panel(scenario_dir):
     pilot.frames(3)
     pilot.press("v")
     assert pilot.screen() == "verify"
+
+
+def _flag_dialog_after_checking(library: Path, language: str = "en", scale: float = 1.0) -> Pilot:
+    pilot = _open_browser(library, language, scale)
+    pilot.scene.browser.type_text("market fire photo 2019")
+    pilot.press("return")
+    pilot.press("1")
+    pilot.press("escape")
+    assert pilot.screen() == "feed"
+    pilot.press("f")
+    assert pilot.screen() == "flag-reasons"
+    return pilot
+
+
+def test_after_checking_the_flag_dialog_asks_what_settled_it_and_the_record_keeps_it(library):
+    pilot = _flag_dialog_after_checking(library)
+    post_id, dialog = pilot.scene.post_id, pilot.scene
+    driver = next(scene.driver for scene in pilot.app.stack if scene.name == "feed")
+    chips = [b for b in dialog.buttons if b.key.startswith("settled-")]
+    has_picture = driver.state.post(post_id).image is not None
+    assert [b.message[1] for b in chips] == [k for k in ("source", "other-outlets", "old-photo") if k != "old-photo" or has_picture]
+    assert all(dialog.box.contains(b.rect) for b in chips)
+    pilot.click(chips[-1].label)
+    pilot.click(chips[0].label)
+    pilot.click(chips[-1].label)  # ticked twice: off again
+    assert dialog.settled == [chips[0].message[1]]
+    pilot.press("1")  # a technique too
+    pilot.press("return")
+    assert pilot.screen() == "feedback"
+    assert driver.state.decision(post_id).settled_by == (chips[0].message[1],)
+    _finish_round(pilot, driver)
+    results = list(Path(pilot.app.ctx.services.results_dir).glob("*.json"))
+    record = json.loads(results[0].read_text(encoding="utf-8"))
+    entries = {d["post"]: d for d in record["decisions"]}
+    assert entries[post_id]["settled_by"] == [chips[0].message[1]]
+    assert all(entry["settled_by"] == [] for key, entry in entries.items() if key != post_id)
+
+
+def test_an_unchecked_post_gets_no_settled_chips(library):
+    pilot = _open_browser(library)
+    pilot.press("escape")
+    pilot.press("j")  # the next post, never checked
+    pilot.press("f")
+    assert pilot.screen() == "flag-reasons"
+    assert not [b for b in pilot.scene.buttons if b.key.startswith("settled-")]
+
+
+@pytest.mark.parametrize("language,scale", [("en", 1.5), ("km", 1.5), ("km", 1.0)])
+def test_the_settled_chips_fit_the_dialog_at_1024x600(library, language, scale):
+    pilot = _flag_dialog_after_checking(library, language, scale)
+    dialog = pilot.scene
+    chips = [b for b in dialog.buttons if b.key.startswith("settled-")]
+    window = pygame.Rect(0, 0, 1024, 600)
+    assert chips and all(dialog.box.contains(b.rect) and window.contains(b.rect) for b in dialog.buttons)
+    rects = [b.rect for b in dialog.buttons]
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])

@@ -14,7 +14,7 @@ import pygame
 
 from game.app.debrief_web import PageNote, WebNotes, web_notes
 from game.app.history_words import format_date
-from game.app.present import DebriefView, decision_words, present_debrief
+from game.app.present import DebriefView, decision_words, present_debrief, settled_words
 from game.app.round_driver import RoundDriver, result_path
 from game.rules.debrief import debrief
 from game.store.history import Attempt, HistoryError
@@ -99,6 +99,9 @@ class DebriefScene(Scene):
             where = tr("another source") if note.other_source else tr("the post's own source")
             line = tr("{title} ({site}, {seconds} s, {where})", title=note.title, site=note.site, seconds=tr.number(round(note.seconds)), where=where)
             doc.text("• " + line, sizes.FONT_SMALL, theme.text, indent=ctx.metrics.px(12), gap=2)
+        decision = self.driver.state.decision(post_id)
+        if decision is not None and decision.settled_by:
+            doc.text(tr("You said it was settled by: {reasons}", reasons=settled_words(decision.settled_by, tr)), sizes.FONT_SMALL, theme.muted, indent=ctx.metrics.px(12), gap=2)
         doc.gap(8)
 
     def _checked_right(self, doc: Document, ctx: "Context") -> None:

@@ -436,7 +436,7 @@ class FeedScene(Scene):
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
         self.pressed_key = None
         if isinstance(result, FlagReasons):
-            return self.send(Flag(result.post, result.reasons), ctx)
+            return self.send(Flag(result.post, result.reasons, result.settled_by), ctx)
         if isinstance(result, Confirmed) and result.key == "finish":
             self.driver.apply(EndRound(), round_now(ctx, self.driver))
             return self.after_round_check(ctx)
