@@ -19,12 +19,12 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
-from importlib.metadata import PackageNotFoundError, version
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Protocol, Sequence, Union
+from typing import Any, Callable, Optional, Protocol, Sequence, Union
 
+from game.web.breaks import segmenter_version
 from game.web.library import Web
 from game.web.text import FTS_TOKENIZE, ZWSP, fit_to_vocabulary, is_khmer_token, is_token_char, normalise, tokens
 
@@ -210,14 +210,6 @@ def _create(connection: sqlite3.Connection, docs: list[_Doc], key: str, language
     connection.commit()
 
 
-def segmenter_version() -> str:
-    """Which Khmer segmenter made the word boundaries: a cache made by another one is not reused."""
-    try:
-        return "khmercut " + version("khmercut")
-    except PackageNotFoundError:  # not installed: Khmer is then split at spaces only
-        return "no segmenter"
-
-
 def _read_memo(path: Optional[Path]) -> dict:
     """The Khmer segmentations a previous build at `path` made with this segmenter (empty when none)."""
     if path is None or not path.is_file():
@@ -334,16 +326,19 @@ def _snippet(text: str, words: set[str]) -> str:
 
 
 class _Recorder(dict):
-    """A segmentation memo that reads from a previous build's and records every run this build uses."""
+    """A segmentation memo that reads from a previous build's, then from the shipped word boundaries,
+    and records every run this build uses."""
 
-    def __init__(self, previous: dict, used: dict):
+    def __init__(self, previous: dict, used: dict, known: Optional[Any] = None):
         super().__init__()
-        self.previous, self.used = previous, used
+        self.previous, self.used, self.known = previous, used, known
 
     def get(self, run, default=None):  # type: ignore[override]
         ends = self.used.get(run)
         if ends is None:
             ends = self.previous.get(run)
+            if ends is None and self.known is not None:
+                ends = self.known.get(run)
             if ends is not None:
                 self.used[run] = ends
         return default if ends is None else ends
@@ -352,18 +347,26 @@ class _Recorder(dict):
         self.used[run] = ends
 
 
+def segment_all(web: Web) -> dict:
+    """Every Khmer run of the web's pages (titles, texts, site names) -> its word ends, from the segmenter
+    itself (never from shipped boundaries or a cache): what `tools/web/khmer_word_breaks.py` ships."""
+    used: dict = {}
+    _documents(web, _Recorder({}, used, None))
+    return used
+
+
 def build_index(web: Web, path: Optional[Union[str, os.PathLike]] = None, *, key: str = "", use_fts5: Optional[bool] = None) -> WebIndex:
     """Index every page of `web`: in an SQLite file at `path` (replaced atomically) or in memory, or in Python without FTS5."""
     if use_fts5 is False or (use_fts5 is None and not fts5_available()):
-        return PythonIndex(_documents(web))
+        return PythonIndex(_documents(web, _Recorder({}, {}, web.known_breaks)))
     if path is None:
         connection = sqlite3.connect(":memory:", check_same_thread=False)
-        _create(connection, _documents(web), key, web.language)
+        _create(connection, _documents(web, _Recorder({}, {}, web.known_breaks)), key, web.language)
         return FtsIndex(connection)
     target = Path(path)
     memo = _read_memo(target)  # an edit re-segments only the Khmer it changed
     used: dict = {}
-    docs = _documents(web, _Recorder(memo, used))
+    docs = _documents(web, _Recorder(memo, used, web.known_breaks))
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     connection = sqlite3.connect(temporary)

@@ -8,7 +8,7 @@ files. Pure data and lookups: no I/O, no clock, no pygame.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from game.web.model import Appearance, LoadedWeb, Page, PictureHistory, Queries, Role, Site, SiteKind
 
@@ -24,6 +24,7 @@ class Web:
     pictures: dict[tuple[str, str], PictureHistory] = field(default_factory=dict)
     queries: dict[tuple[str, str], Queries] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    known_breaks: Any = None  # game.web.breaks.KnownBreaks: shipped Khmer word boundaries, or None
 
     # --- what the browser screens ask -------------------------------------------------------
 
@@ -66,7 +67,7 @@ class Web:
         return self.queries.get((scenario_id, post_id))
 
 
-def build_web(language: str, files: Iterable[LoadedWeb]) -> Web:
+def build_web(language: str, files: Iterable[LoadedWeb], known_breaks: Any = None) -> Web:
     """A `Web` from checked web files of one language (the first definition of an id wins)."""
     sites: dict[str, Site] = {}
     pages: dict[str, Page] = {}
@@ -90,4 +91,4 @@ def build_web(language: str, files: Iterable[LoadedWeb]) -> Web:
                 pictures.setdefault((web.scenario, history.file), history)
             for query in web.queries:
                 queries.setdefault((web.scenario, query.post), query)
-    return Web(language, sites, pages, page_scenario, pictures, queries, tuple(paths))
+    return Web(language, sites, pages, page_scenario, pictures, queries, tuple(paths), known_breaks)

@@ -21,7 +21,8 @@ from game.scenario.loader import read_source
 from game.scenario.translations import ScenarioFacts, read_facts
 from game.scenario.validate import Context, check_image_references, did_you_mean, image_references, mapping_items, text_at
 from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
-from game.web.index import FORMAT, LIMIT, SearchResults, open_index, segmenter_version
+from game.web.breaks import read_breaks, segmenter_version
+from game.web.index import FORMAT, LIMIT, SearchResults, open_index
 from game.web.library import Web, build_web
 from game.web.model import LoadedWeb, WebFile
 from game.web.validate import Known, ScenarioPosts, check_web_document
@@ -282,6 +283,7 @@ def load_web_library(folders: Iterable[PathLike], *, decode_images: bool = False
     Ids are checked across files too: a scenario's web file may not reuse a site or page id of another scenario's.
     """
     memo = Memo()
+    folders = list(folders)
     files = web_files(folders)
     files.sort(key=lambda path: (path.parent.name != SHARED_FOLDER, str(path)))
     loaded: list[LoadedWeb] = []
@@ -296,7 +298,8 @@ def load_web_library(folders: Iterable[PathLike], *, decode_images: bool = False
                 continue
             loaded.append(web)
     languages = sorted({web.web.language.value for web in loaded})
-    return WebLibrary({language: build_web(language, loaded) for language in languages}, tuple(loaded), tuple(problems))
+    known = read_breaks(folder for folder in folders if os.path.isdir(folder))  # the built-in Khmer, segmented once ahead
+    return WebLibrary({language: build_web(language, loaded, known) for language in languages}, tuple(loaded), tuple(problems))
 
 
 def _clash(web: LoadedWeb, earlier: list[LoadedWeb]) -> Optional[Problem]:
