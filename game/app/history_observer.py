@@ -184,3 +184,8 @@ class HistoryObserver:
 def history_observer_factory(service: HistoryService) -> Callable[[], HistoryObserver]:
     """For `Services.observer_factories`: a fresh observer for each new round."""
     return lambda: HistoryObserver(service)
+
+
+def kept_in_history(driver: Any) -> bool:
+    """True when a learner's history is recording this round, so that it can be left and resumed later."""
+    return any(isinstance(observer, HistoryObserver) and observer.attempt_id is not None for observer in driver.observers)

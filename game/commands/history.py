@@ -2,8 +2,9 @@
 
 Reads `<data dir>/history.sqlite3` (never creates it). With `--json`, prints a JSON list with one
 object per attempt: `id`, `date`, `learner`, `scenario`, `scenario_title`, `language`, `mode`, `kind`,
-`status` (finished | unfinished), `decisions` (count), `score`, `max_score`, `d_prime`, `criterion`,
-`session`, `started_at`, `finished_at`. Discarded attempts are not listed. No pygame.
+`status` (finished | unfinished), `counted` (false for a round ended early: its figures count
+nowhere), `decisions` (count), `score`, `max_score`, `d_prime`, `criterion`, `session`, `started_at`,
+`finished_at`. The table shows a round ended early as status "ended early". Discarded attempts are not listed. No pygame.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def attempt_json(attempt: Any) -> dict[str, Any]:
         "mode": attempt.mode,
         "kind": attempt.kind,
         "status": attempt.status,
+        "counted": attempt.counted,
         "decisions": attempt.decisions,
         "score": attempt.score,
         "max_score": attempt.max_score,
@@ -53,7 +55,8 @@ def _table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         score = "-" if row["score"] is None else f"{row['score']}/{row['max_score']}"
         d_prime = "-" if row["d_prime"] is None else f"{row['d_prime']:.2f}"
-        lines.append([row["date"], row["learner"], row["scenario"], row["mode"], row["status"], str(row["decisions"]), score, d_prime])
+        status = row["status"] if row["counted"] else "ended early"
+        lines.append([row["date"], row["learner"], row["scenario"], row["mode"], status, str(row["decisions"]), score, d_prime])
     widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines)
 

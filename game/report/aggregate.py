@@ -22,6 +22,7 @@ from statistics import fmean, median
 
 from game.report.index import PostKey, ScenarioIndex
 from game.report.checks import CheckCollector, ItemStat, PrePostSummary, SinglePhase
+from game.rules.record import UNCOUNTED_STATUSES
 
 # Plain-language thresholds (documented in docs/report.md).
 BIAS_THRESHOLD = 0.25  # |mean criterion| above this is a clear lean towards flagging or trusting
@@ -29,7 +30,6 @@ GOOD_DISCERNMENT = 1.5
 WEAK_DISCERNMENT = 0.5
 DISCUSSION_POINTS = 3
 MANY_HARMFUL_SHARES = 3  # a trainee who shared this many misleading posts needs attention
-UNCOUNTED_STATUSES = frozenset({"ended-early", "in-progress"})  # `time-up` rounds count: the limit is part of the game
 
 ACTION_WORDS = {"share": "shared", "flag": "flagged", "skip": "skipped"}
 

@@ -34,6 +34,11 @@ def iso_utc(value: Timestamp) -> str:
     return text.replace("+00:00", "Z")
 
 
+# Rounds whose figures count nowhere (history, practice, class averages): left early, or not over.
+# `time-up` rounds count: the time limit is part of the game.
+UNCOUNTED_STATUSES = frozenset({"ended-early", "in-progress"})
+
+
 def _status(state: RoundState) -> str:
     if not state.over:
         return "in-progress"

@@ -38,7 +38,7 @@ from game.rules.practice import (
     next_technique_state,
     technique_outcomes,
 )
-from game.rules.record import decision_entry
+from game.rules.record import UNCOUNTED_STATUSES, decision_entry
 from game.rules.state import StateError, state_from_dict, state_to_dict
 from game.scenario.model import LoadedScenario, Scenario, Technique
 from game.store import paths
@@ -145,8 +145,23 @@ def _migrate_to_1(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
 
 
+def _migrate_to_2(connection: sqlite3.Connection) -> None:
+    """Version 2: `attempts.counted` (0 for a round ended early: its figures count nowhere) and
+    `learners.remembered` (1 when the learner asked to be remembered on this PC)."""
+    connection.execute("ALTER TABLE attempts ADD COLUMN counted INTEGER NOT NULL DEFAULT 1")
+    connection.execute("ALTER TABLE learners ADD COLUMN remembered INTEGER NOT NULL DEFAULT 0")
+    rows = connection.execute("SELECT id, record_json FROM attempts WHERE status = 'finished' AND record_json IS NOT NULL").fetchall()
+    for attempt_id, record_json in rows:
+        try:
+            status = json.loads(record_json).get("status")
+        except (ValueError, AttributeError):
+            continue
+        if status in UNCOUNTED_STATUSES:
+            connection.execute("UPDATE attempts SET counted = 0 WHERE id = ?", (attempt_id,))
+
+
 # Step i upgrades a database at user_version i to i + 1. Append only: never edit a released step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
 
 
 def schema_version() -> int:
@@ -164,6 +179,7 @@ class Learner:
     id: str
     name: str
     created_at: str
+    remembered: bool = False  # the learner chose "remember me on this PC"
 
 
 @dataclass(frozen=True)
@@ -191,9 +207,16 @@ class Attempt:
     max_score: Optional[int]
     d_prime: Optional[float]
     criterion: Optional[float]
+    counted: bool = True  # False for a round ended early: kept for review, left out of every figure
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _learner(row: sqlite3.Row) -> Learner:
+    values = dict(row)
+    values["remembered"] = bool(values.get("remembered"))
+    return Learner(**values)
 
 
 def name_key(name: str) -> str:
@@ -439,22 +462,22 @@ class History:
 
     def find_learner(self, name: str) -> Optional[Learner]:
         """The learner with this name, or None. Never creates one."""
-        rows = self._read("SELECT id, name, created_at FROM learners WHERE name_key = ?", (name_key(name),))
-        return Learner(**dict(rows[0])) if rows else None
+        rows = self._read("SELECT id, name, created_at, remembered FROM learners WHERE name_key = ?", (name_key(name),))
+        return _learner(rows[0]) if rows else None
 
     def learner_by_id(self, learner_id: str) -> Optional[Learner]:
-        rows = self._read("SELECT id, name, created_at FROM learners WHERE id = ?", (learner_id,))
-        return Learner(**dict(rows[0])) if rows else None
+        rows = self._read("SELECT id, name, created_at, remembered FROM learners WHERE id = ?", (learner_id,))
+        return _learner(rows[0]) if rows else None
 
     def list_learners(self) -> list[Learner]:
         """Every learner, the most recently active first (for quick switching on shared PCs)."""
         rows = self._read(
-            """SELECT l.id, l.name, l.created_at FROM learners l
+            """SELECT l.id, l.name, l.created_at, l.remembered FROM learners l
                LEFT JOIN attempts a ON a.learner_id = l.id
                GROUP BY l.id
                ORDER BY max(coalesce(max(a.updated_at), l.created_at), l.created_at) DESC, l.name_key"""
         )
-        return [Learner(**dict(row)) for row in rows]
+        return [_learner(row) for row in rows]
 
     def _learner_id(self, learner: LearnerRef) -> str:
         learner_id = learner.id if isinstance(learner, Learner) else str(learner)
@@ -604,9 +627,10 @@ class History:
             connection.execute("DELETE FROM decisions WHERE attempt_id = ?", (attempt_id,))
             for entry in decisions:
                 self._insert_decision(connection, attempt_id, entry, recorded.get(str(entry.get("post"))) or finished_at)
+            counted = record.get("status") not in UNCOUNTED_STATUSES
             connection.execute(
                 """UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?, score = ?, max_score = ?,
-                       d_prime = ?, criterion = ?, record_json = ?, state_json = coalesce(?, state_json) WHERE id = ?""",
+                       d_prime = ?, criterion = ?, record_json = ?, state_json = coalesce(?, state_json), counted = ? WHERE id = ?""",
                 (
                     finished_at,
                     finished_at,
@@ -616,9 +640,12 @@ class History:
                     discernment.get("criterion"),
                     _dumps(dict(record)),
                     None if state is None else _dumps(_state_dict(state)),
+                    int(counted),
                     attempt_id,
                 ),
             )
+            if not counted:
+                return  # a round ended early teaches the practice boxes nothing: most posts were never seen
             learner_id, snapshot_json = connection.execute(
                 """SELECT a.learner_id, s.json FROM attempts a JOIN scenario_snapshots s ON s.sha256 = a.snapshot_sha256
                    WHERE a.id = ?""",
@@ -650,13 +677,14 @@ class History:
             a.scenario_sha256, a.scenario_path, a.kind, a.mode, a.seed, a.session, a.started_at, a.finished_at,
             a.updated_at, a.status,
             (SELECT count(*) FROM decisions d WHERE d.attempt_id = a.id) AS decisions,
-            a.score, a.max_score, a.d_prime, a.criterion
+            a.score, a.max_score, a.d_prime, a.criterion, a.counted
         FROM attempts a JOIN learners l ON l.id = a.learner_id"""
 
     @staticmethod
     def _attempt(row: sqlite3.Row) -> Attempt:
         values = dict(row)
         values["seed"] = json.loads(values["seed"]) if values["seed"] is not None else None
+        values["counted"] = bool(values["counted"])
         return Attempt(**values)
 
     def attempts(self, learner: Optional[LearnerRef] = None, *, status: Union[str, Iterable[str], None] = None) -> list[Attempt]:

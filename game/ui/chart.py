@@ -34,7 +34,7 @@ class ProgressPoint:
 
 def progress_points(attempts: Sequence["Attempt"], limit: int = MAX_POINTS) -> list[ProgressPoint]:
     """The finished rounds, oldest first (at most the last `limit`), as chart points."""
-    finished = [a for a in attempts if a.status == "finished"]
+    finished = [a for a in attempts if a.status == "finished" and a.counted]  # a round ended early counts nowhere
     points = []
     for number, attempt in enumerate(finished, start=1):
         percent = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from game.app.browser import Browser
+from game.app.history_observer import kept_in_history
 from game.app.round_driver import ResultFileObserver, RoundDriver
 from game.app.rounds import fresh_seed, replay_scenario, resumed_driver, reviewed_round
 from game.app.session import SessionPlan, SessionResultObserver, TraineeRun
@@ -76,8 +77,9 @@ class SceneGraph:
     def menu(self, ctx: "Context", selected: Optional[str] = None) -> Scene:
         return MenuScene(ctx, self, selected=selected)
 
-    def briefing(self, loaded: "LoadedScenario") -> Scene:
-        return BriefingScene(loaded, start=lambda ctx: Replace(self.feed(self.new_round(ctx, loaded))))
+    def briefing(self, loaded: "LoadedScenario", *, seed: Optional[int] = None, shuffle: Optional[bool] = None) -> Scene:
+        """The briefing, then a new round: every round starts here, Replay too, so none starts by mistake."""
+        return BriefingScene(loaded, start=lambda ctx: Replace(self.feed(self.new_round(ctx, loaded, seed=seed, shuffle=shuffle))))
 
     def feed(self, driver: RoundDriver, focus_index: int = 0) -> Scene:
         return FeedScene(driver, self, focus_index=focus_index)
@@ -99,8 +101,15 @@ class SceneGraph:
     def debrief(self, driver: RoundDriver) -> Scene:
         return DebriefScene(driver, DebriefExits(replay=self._replay_round, leave=self._back_to_menu))
 
+    def can_leave(self, ctx: "Context", driver: RoundDriver) -> bool:
+        return kept_in_history(driver)
+
+    def leave(self, ctx: "Context", driver: RoundDriver) -> Optional[Transition]:
+        """Save and leave: back to the menu; the round stays unfinished in the history."""
+        return self._back_to_menu(ctx, driver) if kept_in_history(driver) else None
+
     def _replay_round(self, ctx: "Context", driver: Any) -> Transition:
-        return Replace(self.feed(self.new_round(ctx, driver.loaded)))
+        return Replace(self.briefing(driver.loaded))
 
     def _back_to_menu(self, ctx: "Context", driver: Any) -> Transition:
         scenario = driver.loaded.scenario
@@ -133,7 +142,7 @@ class SceneGraph:
     def replay(self, ctx: "Context", attempt: "Attempt") -> Transition:
         """The same scenario again, in a fresh order (a new seed, shuffled)."""
         loaded = replay_scenario(ctx.services.history, attempt, ctx.services.library)
-        return Push(self.feed(self.new_round(ctx, loaded, seed=fresh_seed(ctx.services.seed), shuffle=True)))
+        return Push(self.briefing(loaded, seed=fresh_seed(ctx.services.seed), shuffle=True))
 
 
 class SessionGraph(SceneGraph):
@@ -142,6 +151,9 @@ class SessionGraph(SceneGraph):
 
     def __init__(self, plan: SessionPlan) -> None:
         self.plan = plan
+
+    def can_leave(self, ctx: "Context", driver: RoundDriver) -> bool:
+        return False  # a session's round has no menu to go back to: finish it, or keep playing
 
     def flow(self) -> SessionScene:
         return SessionScene(self.plan, self)

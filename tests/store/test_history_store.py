@@ -82,14 +82,34 @@ class TestSchemaAndMigrations:
         monkeypatch.setattr(
             history_module,
             "MIGRATIONS",
-            [history_module._migrate_to_1, lambda c: (applied.append(2), c.execute("ALTER TABLE learners ADD COLUMN colour TEXT"))],
+            [*history_module.MIGRATIONS, lambda c: (applied.append("next"), c.execute("ALTER TABLE learners ADD COLUMN colour TEXT"))],
         )
         with History.open(tmp_path) as history:
-            assert applied == [2]
+            assert applied == ["next"]
             assert history.find_learner("dara").id == learner.id
             assert len(history.attempts(learner)) == 1
         with History.open(tmp_path):
-            assert applied == [2]  # already at version 2: nothing runs again
+            assert applied == ["next"]  # already at the newest version: nothing runs again
+
+    def test_a_version_1_history_gains_counted_from_its_records_and_nobody_is_remembered(self, tmp_path):
+        with History.open(tmp_path) as history:
+            learner = history.learner("Dara", now=stamp(0))
+            play(history, learner, make_scenario())
+            play(history, learner, make_scenario())
+            first, second = (attempt.id for attempt in history.attempts(learner))
+        connection = raw(tmp_path / HISTORY_FILE)  # back to a version 1 file, as an older Feedwise left it
+        record = json.loads(connection.execute("SELECT record_json FROM attempts WHERE id = ?", (second,)).fetchone()[0])
+        record["status"] = "ended-early"
+        connection.execute("UPDATE attempts SET record_json = ? WHERE id = ?", (json.dumps(record), second))
+        connection.execute("ALTER TABLE attempts DROP COLUMN counted")
+        connection.execute("ALTER TABLE learners DROP COLUMN remembered")
+        connection.execute("PRAGMA user_version = 1")
+        connection.commit()
+        connection.close()
+        with History.open(tmp_path) as history:
+            counted = {attempt.id: attempt.counted for attempt in history.attempts(learner)}
+            assert counted == {first: True, second: False}
+            assert history.find_learner("Dara").remembered is False
 
     def test_a_history_from_a_newer_version_is_refused_untouched(self, tmp_path):
         History.open(tmp_path).close()
@@ -266,8 +286,33 @@ class TestExport:
         data = history.export(sokha)
         json.dumps(data)  # JSON-ready
         assert data["format"] == "feedwise-history/1"
-        assert data["learner"] == {"id": sokha.id, "name": "Sokha", "created_at": stamp(0)}
+        assert data["learner"] == {"id": sokha.id, "name": "Sokha", "created_at": stamp(0), "remembered": False}
         assert [a["id"] for a in data["attempts"]] == [finished, unfinished]
         assert data["attempts"][0]["record"] == record
         assert [len(a["decision_entries"]) for a in data["attempts"]] == [6, 2]
         assert {t["technique"] for t in data["techniques"]} == {"conspiracy", "fake-experts", "too-good-to-be-true"}
+
+
+class TestRoundsEndedEarly:
+    def _end_early(self, history, learner, loaded, decided: int = 2):
+        from game.rules.record import result_record
+
+        attempt_id, state, _ = play(history, learner, loaded, stop_after=decided)
+        step = apply(state, EndRound(), now=50.0)
+        history.record_step(attempt_id, step, recorded_at=stamp(50))
+        record = result_record(step.state, result_id=attempt_id, player_id=learner.id, player_name=learner.name,
+                               session="S1", started_at=stamp(0), finished_at=stamp(60))
+        assert record["status"] == "ended-early"
+        history.finish_attempt(attempt_id, record, state=step.state)
+        return attempt_id, record
+
+    def test_it_is_kept_for_review_but_not_counted_and_moves_no_practice_box(self, history, sokha):
+        loaded = make_scenario()
+        attempt_id, record = self._end_early(history, sokha, loaded)
+        attempt = next(a for a in history.attempts(sokha) if a.id == attempt_id)
+        assert attempt.status == "finished" and attempt.counted is False
+        assert history.attempt_record(attempt_id) == record  # nothing lost
+        assert history.technique_states(sokha) == {}  # the posts skipped for the learner taught nothing
+        full_id, _, _ = play(history, sokha, loaded)
+        assert next(a for a in history.attempts(sokha) if a.id == full_id).counted is True
+        assert history.technique_states(sokha) != {}

@@ -1,11 +1,14 @@
 """My history, profiles, resume/discard and "Practice my weak spots", driven through the real app with the pilot."""
 
 import json
+from pathlib import Path
 
 import pygame
 import pytest
 
 from game.store.history import History
+from game.store.settings import TEXT_SIZES
+from game.ui.parts import question_height
 from pilot import Pilot
 
 PRACTICE_SCENARIO = """\
@@ -162,6 +165,12 @@ class TestMyHistory:
         pilot.click("Menu")
         pilot.click("My history")
         pilot.click("Replay")
+        assert pilot.screen() == "briefing"  # a replay starts at the briefing, like every round
+        assert len(attempts(home)) == 1  # nothing starts until the trainee presses Start
+        pilot.press("escape")
+        assert pilot.screen() == "history" and len(attempts(home)) == 1
+        pilot.click("Replay")
+        pilot.press("return")
         assert pilot.screen() == "feed"
         state = pilot.scene.driver.state
         assert state.scenario.id == "pilot-town" and state.shuffled and state.seed is not None
@@ -298,9 +307,10 @@ class TestProgressChartData:
         from game.ui.chart import progress_points
 
         rows = [
-            SimpleNamespace(id="a", status="finished", score=30, max_score=40, d_prime=1.5),
-            SimpleNamespace(id="b", status="unfinished", score=None, max_score=None, d_prime=None),
-            SimpleNamespace(id="c", status="finished", score=-5, max_score=40, d_prime=-0.4),
+            SimpleNamespace(id="a", status="finished", score=30, max_score=40, d_prime=1.5, counted=True),
+            SimpleNamespace(id="b", status="unfinished", score=None, max_score=None, d_prime=None, counted=True),
+            SimpleNamespace(id="e", status="finished", score=-40, max_score=40, d_prime=0.0, counted=False),  # ended early
+            SimpleNamespace(id="c", status="finished", score=-5, max_score=40, d_prime=-0.4, counted=True),
         ]
         points = progress_points(rows)
         assert [(p.attempt_id, p.number, p.score_percent, p.d_prime) for p in points] == [("a", 1, 75.0, 1.5), ("c", 2, 0.0, -0.4)]
@@ -310,3 +320,83 @@ class TestProgressChartData:
 
         assert decimal_text("en", 1.846) == "1.85"
         assert decimal_text("km", 1.846) == "១,៨៥"
+
+
+class TestLeavingARound:
+    """Esc in a round: Keep playing, Save and leave (resume later, nothing counted) or Finish now."""
+
+    def _one_decision_then_escape(self, scenario_dir, name="Dara", **options):
+        pilot = start(scenario_dir, name=name, **options)
+        pilot.click("Pilot town")
+        pilot.click("Start")
+        pilot.press("return")
+        pilot.press("s")
+        pilot.press("return")
+        assert pilot.screen() == "feed"
+        pilot.press("escape")
+        assert pilot.screen() == "confirm"
+        return pilot
+
+    def test_the_dialog_says_plainly_what_each_choice_does(self, scenario_dir):
+        pilot = self._one_decision_then_escape(scenario_dir)
+        assert [b.label for b in pilot.scene.buttons] == ["Keep playing", "Save and leave", "Finish now"]
+        assert "nothing is scored" in pilot.scene.detail and "resume" in pilot.scene.detail
+        assert "the 2 posts you have not decided count as skipped" in pilot.scene.detail
+        pilot.press("escape")
+        assert pilot.screen() == "feed" and not pilot.scene.driver.over
+
+    def test_save_and_leave_keeps_the_round_unfinished_writes_no_result_and_resume_carries_on(self, scenario_dir, home):
+        pilot = self._one_decision_then_escape(scenario_dir)
+        pilot.click("Save and leave")
+        assert pilot.screen() == "menu"
+        [attempt] = attempts(home)
+        assert attempt.status == "unfinished" and attempt.decisions == 1
+        assert not list(Path(pilot.app.ctx.services.results_dir).glob("*.json"))
+        pilot.click("My history")
+        pilot.click("Resume")
+        assert pilot.screen() == "feed" and pilot.scene.focused_post == pilot.scene.driver.state.undecided[0]
+
+    def test_finish_now_scores_it_as_ended_early_and_it_counts_nowhere(self, scenario_dir, home):
+        pilot = self._one_decision_then_escape(scenario_dir)
+        pilot.click("Finish now")
+        assert pilot.screen() == "debrief"
+        [attempt] = attempts(home)
+        assert attempt.status == "finished" and attempt.counted is False
+        [result] = Path(pilot.app.ctx.services.results_dir).glob("*.json")
+        record = json.loads(result.read_text(encoding="utf-8"))
+        assert record["status"] == "ended-early"
+        assert sorted(d["auto"] or "" for d in record["decisions"]) == ["", "ended", "ended"]
+        with History.open(home) as history:
+            assert history.technique_states(history.find_learner("Dara")) == {}
+        pilot.press("escape")
+        pilot.click("My history")
+        assert pilot.scene.attempts[0].counted is False
+
+    def test_without_a_name_nothing_can_be_saved_so_only_finish_is_offered(self, scenario_dir):
+        pilot = self._one_decision_then_escape(scenario_dir, name="")
+        assert [b.label for b in pilot.scene.buttons] == ["Keep playing", "Finish now"]
+        assert "Save and leave" not in pilot.scene.detail
+
+    @pytest.mark.parametrize("size,scale", [((1024, 600), 1.5), ((1024, 540), 1.5), ((1024, 540), 1.0)])
+    def test_the_dialog_fits_the_window(self, scenario_dir, size, scale):
+        pilot = start(scenario_dir, size=size)
+        pilot.app.ctx.update_settings(text_size=TEXT_SIZES.index(scale))
+        pilot.frames(2)
+        pilot.click("Pilot town")
+        pilot.click("Start")
+        pilot.press("return")
+        pilot.press("escape")
+        window = pygame.Rect((0, 0), size)
+        dialog = pilot.scene
+        assert window.contains(dialog.box) and all(dialog.box.contains(b.rect) for b in dialog.buttons)
+        detail_bottom = dialog.box.y + question_height(pilot.app.ctx, dialog.question, dialog.detail, dialog.box.width - 2 * pilot.app.ctx.metrics.px(24))
+        assert detail_bottom <= min(b.rect.top for b in dialog.buttons)
+
+
+def test_replay_from_the_debrief_shows_the_briefing_first(scenario_dir, home):
+    pilot = start(scenario_dir)
+    play_whole_round(pilot)
+    pilot.click("Replay")
+    assert pilot.screen() == "briefing" and len(attempts(home)) == 1
+    pilot.press("return")
+    assert pilot.screen() == "feed" and len(attempts(home)) == 2

@@ -42,7 +42,7 @@ class TestEveryScreenOpens:
         assert pilot.screen() == "feed"
         pilot.press("escape")
         assert pilot.screen() == "confirm"
-        pilot.click("End round")
+        pilot.click("Finish now")
         assert pilot.screen() == "debrief"
 
 

@@ -29,7 +29,7 @@ from game.rules.commands import EndRound, Flag, Share, Skip, Tick
 from game.rules.events import FeedbackReady
 from game.ui import theme as sizes
 from game.ui.cards import ACTION_HINTS, ACTIONS, action_row_height, card_layout, card_ready, card_surface, paint_ahead, warm_card_assets
-from game.ui.dialogs import Confirmed, ConfirmScene
+from game.ui.dialogs import Confirmed, LeaveRoundScene
 from game.ui.input import Intent, UserInput
 from game.ui.messages import FlagReasons
 from game.ui.parts import draw_toast, draw_top_bar, rejection_text, round_now
@@ -70,6 +70,12 @@ class FeedExits(Protocol):
     def feedback(self, view: Any) -> Scene: ...
 
     def debrief(self, driver: RoundDriver) -> Scene: ...
+
+    def can_leave(self, ctx: "Context", driver: RoundDriver) -> bool:
+        """True when the round can be left unfinished and resumed later ("Save and leave")."""
+        ...
+
+    def leave(self, ctx: "Context", driver: RoundDriver) -> Optional[Transition]: ...
 
 
 class FeedScene(Scene):
@@ -376,9 +382,7 @@ class FeedScene(Scene):
         return self.ask_to_finish(ctx)
 
     def ask_to_finish(self, ctx: "Context") -> Transition:
-        undecided = len(self.state.undecided)
-        detail = ctx.tr("{count} posts are not decided yet; they will count as skipped.", count=undecided) if undecided else ""
-        return Push(ConfirmScene("finish", ctx.tr("End the round now?"), detail, ctx.tr("End round"), ctx.tr("Keep playing")))
+        return Push(LeaveRoundScene(len(self.state.undecided), self.exits.can_leave(ctx, self.driver)))
 
     def on_message(self, message: Any, ctx: "Context") -> Optional[Transition]:
         if message[0] == "finish":
@@ -440,6 +444,8 @@ class FeedScene(Scene):
         if isinstance(result, Confirmed) and result.key == "finish":
             self.driver.apply(EndRound(), round_now(ctx, self.driver))
             return self.after_round_check(ctx)
+        if isinstance(result, Confirmed) and result.key == "leave":
+            return self.exits.leave(ctx, self.driver)  # unfinished, nothing counted: Resume carries it on
         # Back from the verify panel or feedback: tools may have changed the post or ended the round.
         self.refresh_view(ctx)
         return self.after_round_check(ctx)

@@ -163,7 +163,7 @@ class HistoryScene(Scene):
         date_w = min(inner // 3, max(text.measure(words, sizes.FONT_SMALL)[0] for words in dates) + m.px(14))
         score_w = max(text.measure(ctx.tr("Score"), sizes.FONT_SMALL, bold=True)[0], text.measure(ctx.tr("{points} / {max_points}", points=188, max_points=188), sizes.FONT_BODY)[0]) + m.px(14)
         d_w = max(text.measure("d'", sizes.FONT_SMALL, bold=True)[0], text.measure(decimal_text(ctx.language, -2.88), sizes.FONT_BODY)[0]) + m.px(14)
-        mode_w = max(text.measure(ctx.tr(name), sizes.FONT_SMALL, bold=name == "Unfinished")[0] for name in (*MODE_NAMES.values(), N_("Unfinished"))) + m.px(14)
+        mode_w = max(text.measure(ctx.tr(name), sizes.FONT_SMALL, bold=name == "Unfinished")[0] for name in (*MODE_NAMES.values(), N_("Unfinished"), N_("Ended early"))) + m.px(14)
         title_w = max(m.px(80), inner - date_w - score_w - d_w - mode_w)
         x = pad
         self.columns = []
@@ -303,7 +303,7 @@ class HistoryScene(Scene):
         elif button.key == self.hover_key:
             pygame.draw.rect(surface, theme.muted, rect, width=1, border_radius=m.px(6))
         unfinished = attempt.status == "unfinished"
-        mode = tr(MODE_NAMES.get(attempt.mode, attempt.mode))
+        mode = tr(MODE_NAMES.get(attempt.mode, attempt.mode)) if attempt.counted else tr("Ended early")
         if unfinished:
             score = tr("{decided} of {total} decided", decided=attempt.decisions, total=self._post_count(ctx, attempt))
         else:
@@ -311,7 +311,7 @@ class HistoryScene(Scene):
         cells = (
             (format_date(ctx.tr, attempt.started_at), sizes.FONT_SMALL, theme.muted, False),
             (scenario_title(ctx.tr, ctx.services.library, attempt), sizes.FONT_BODY, theme.text, True),
-            (tr("Unfinished") if unfinished else mode, sizes.FONT_SMALL, theme.warn if unfinished else theme.text, unfinished),
+            (tr("Unfinished") if unfinished else mode, sizes.FONT_SMALL, theme.warn if unfinished or not attempt.counted else theme.text, unfinished),
             (score, sizes.FONT_BODY if not unfinished else sizes.FONT_SMALL, theme.text, not unfinished),
             ("" if unfinished else d_prime_text(ctx, attempt), sizes.FONT_BODY, theme.text, False),
         )
