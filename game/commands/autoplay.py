@@ -36,9 +36,22 @@ def register(subparsers) -> None:
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS", help="wait this long between decisions (demo); opens a visible window if it can")
     parser.add_argument("--size", default="1024x600", metavar="WxH", help="window size (default 1024x600)")
     parser.add_argument("--name", default=None, metavar="NAME", help="player name recorded in the result (default autoplay-POLICY)")
+    parser.add_argument("--end-after", type=_decisions, default=None, metavar="N",
+                        help="choose \"Finish now\" after N decisions in each round (the rest count as skipped; the round is marked ended-early)")
     parser.add_argument("--learner", default=None, metavar="NAME", help="record the round in this learner's history (the profile is created if new; default: --name)")
     add_game_options(parser)
     add_session_options(parser)
+
+
+def _decisions(text: str) -> int:
+    """--end-after: a whole number of decisions, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of decisions, such as 3, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more decisions, not {value}")
+    return value
 
 
 def _choose_video_driver(pace: float) -> None:
@@ -101,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     except LaunchError as error:
         print(f"feedwise autoplay: {error}", file=sys.stderr)
         return 2
-    pilot = Autopilot(app, make_policy(args.policy, seed), args.screenshots)
+    pilot = Autopilot(app, make_policy(args.policy, seed, end_after=args.end_after), args.screenshots)
     frames = run_frames(app, PygameFrames(window, fps=30, fixed_dt=None if args.pace > 0 else FIXED_DT, show=args.pace > 0), pilot=pilot, max_frames=MAX_FRAMES, pace=args.pace)
     driver = pilot.last_round
     if driver is None or not driver.over:

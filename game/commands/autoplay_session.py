@@ -51,7 +51,7 @@ def autoplay_session(args: argparse.Namespace) -> int:
         return 2
     for note in session.notes:
         print(f"feedwise: {note}", file=sys.stderr)
-    pilot = SessionAutopilot(app, make_policy(args.policy, seed), check_policy(args.policy, seed), player_name, args.screenshots)
+    pilot = SessionAutopilot(app, make_policy(args.policy, seed, end_after=args.end_after), check_policy(args.policy, seed), player_name, args.screenshots)
     frames = run_frames(app, PygameFrames(window, fps=30, fixed_dt=None if args.pace > 0 else FIXED_DT, show=args.pace > 0), pilot=pilot, max_frames=MAX_FRAMES, pace=args.pace)
     drivers = pilot.rounds
     flow.flush()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Protocol, Union
 
 from game.rules.clues import tool_applies
-from game.rules.commands import Action, Command, Flag, Share, Skip, UseTool
+from game.rules.commands import Action, Command, EndRound, Flag, Share, Skip, UseTool
 from game.rules.engine import apply
 from game.rules.events import Event
 from game.rules.scoring import best_action, nameable_techniques
@@ -93,8 +93,30 @@ class RandomPolicy:
         return _decide(action, post.id, reasons)
 
 
-def make_policy(name: str, seed: Union[int, str, None] = None) -> Policy:
-    """A bot policy by name: perfect, share-all, flag-all, skip-all or random (seeded)."""
+@dataclass(frozen=True)
+class EndAfter:
+    """Another policy, until it has made `decisions` decisions in the round: then it finishes the round
+    early ("Finish now"), as a trainee who leaves does (`autoplay --end-after N`)."""
+
+    policy: Policy
+    decisions: int
+
+    @property
+    def name(self) -> str:
+        return self.policy.name
+
+    def next_command(self, state: RoundState) -> Optional[Command]:
+        if state.over:
+            return None
+        own = sum(1 for decision in state.decisions if decision.auto is None)
+        return EndRound() if own >= self.decisions else self.policy.next_command(state)
+
+
+def make_policy(name: str, seed: Union[int, str, None] = None, *, end_after: Optional[int] = None) -> Policy:
+    """A bot policy by name: perfect, share-all, flag-all, skip-all or random (seeded); with
+    `end_after`, it finishes each round early after that many decisions."""
+    if end_after is not None:
+        return EndAfter(make_policy(name, seed), end_after)
     if name == "perfect":
         return PerfectPolicy()
     if name == "share-all":

@@ -59,3 +59,20 @@ def test_an_unknown_scenario_is_a_plain_error(tmp_path):
     assert done.returncode == 2
     assert "No scenario 'no-such-scenario'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("policy,after", [("perfect", 2), ("random", 0)])
+def test_end_after_finishes_each_round_early_and_the_record_says_so(policy, after, tmp_path):
+    out = tmp_path / "result.json"
+    done = autoplay(EXAMPLE, "--policy", policy, "--seed", 3, "--end-after", after, "--out", out, env_home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["status"] == "ended-early"
+    own = [d for d in record["decisions"] if d["auto"] is None]
+    assert len(own) == after
+    assert [d["action"] for d in record["decisions"] if d["auto"] == "ended"] == ["skip"] * (len(record["decisions"]) - after)
+
+
+def test_end_after_needs_a_whole_number(tmp_path):
+    done = autoplay(EXAMPLE, "--policy", "random", "--end-after", "-1", env_home=tmp_path / "home")
+    assert done.returncode == 2 and "--end-after" in done.stderr and "Traceback" not in done.stderr
