@@ -109,13 +109,26 @@ class HistoryService:
         return learner.id if learner is not None else None
 
     def recent_learners(self, limit: int = RECENT_LEARNERS) -> list[Learner]:
+        """The learners who chose "remember me on this PC", the most recently active first."""
         history = self.history()
         if history is None:
             return []
         try:
-            return history.list_learners()[:limit]
+            return history.list_learners(remembered_only=True)[:limit]
         except HistoryError:
             return []
+
+    def remember(self, name: str, remembered: bool) -> None:
+        """Remember (or forget) the learner of this name on this PC; a new name gets a profile when remembered."""
+        history = self.history()
+        if history is None or not " ".join(name.split()):
+            return
+        try:
+            learner = history.learner(name, now=self.now()) if remembered else history.find_learner(name)
+            if learner is not None:
+                history.set_remembered(learner, remembered)
+        except HistoryError:
+            return  # the menu keeps working; the history screen says what is wrong with the file
 
     def attempts(self, learner: Learner) -> list[Attempt]:
         """The learner's finished and unfinished rounds, oldest first."""

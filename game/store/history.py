@@ -469,13 +469,21 @@ class History:
         rows = self._read("SELECT id, name, created_at, remembered FROM learners WHERE id = ?", (learner_id,))
         return _learner(rows[0]) if rows else None
 
-    def list_learners(self) -> list[Learner]:
-        """Every learner, the most recently active first (for quick switching on shared PCs)."""
+    def set_remembered(self, learner: LearnerRef, remembered: bool) -> None:
+        """Whether the learner asked to be remembered on this PC (listed by Switch learner)."""
+        learner_id = self._learner_id(learner)
+        with self._write() as connection:
+            connection.execute("UPDATE learners SET remembered = ? WHERE id = ?", (int(bool(remembered)), learner_id))
+
+    def list_learners(self, *, remembered_only: bool = False) -> list[Learner]:
+        """Every learner (or only those who asked to be remembered), the most recently active first."""
         rows = self._read(
             """SELECT l.id, l.name, l.created_at, l.remembered FROM learners l
                LEFT JOIN attempts a ON a.learner_id = l.id
+               WHERE l.remembered = 1 OR ? = 0
                GROUP BY l.id
-               ORDER BY max(coalesce(max(a.updated_at), l.created_at), l.created_at) DESC, l.name_key"""
+               ORDER BY max(coalesce(max(a.updated_at), l.created_at), l.created_at) DESC, l.name_key""",
+            (int(remembered_only),),
         )
         return [_learner(row) for row in rows]
 

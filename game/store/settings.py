@@ -1,5 +1,8 @@
 """The learner's settings (language, text size, high contrast, fullscreen, last name and scenario), kept between runs.
 
+On a shared PC the name is written only when the learner chose "remember me on this PC"
+(`remember_me`, off by default): otherwise the next trainee starts with an empty name field.
+
 Stored as `settings.json` in the data folder. Writes are atomic (temp file in the same folder,
 flush, fsync, os.replace). A missing file gives the defaults; a corrupted or foreign file gives the
 defaults plus a plain-English warning, never a crash. Unknown keys are ignored, bad values reset to
@@ -30,6 +33,7 @@ class Settings:
     fullscreen: bool = False
     player_name: str = ""
     last_scenario: str = ""
+    remember_me: bool = False  # keep `player_name` for the next start on this PC
 
     @property
     def text_scale(self) -> float:
@@ -44,7 +48,7 @@ def _valid(name: str, value: object) -> bool:
         return value in LANGUAGES
     if name == "text_size":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(TEXT_SIZES)
-    if name in ("high_contrast", "fullscreen"):
+    if name in ("high_contrast", "fullscreen", "remember_me"):
         return isinstance(value, bool)
     if name in ("player_name", "last_scenario"):
         return isinstance(value, str) and len(value) <= 200
@@ -75,14 +79,19 @@ def load_settings(folder: Path) -> tuple[Settings, list[str]]:
             values[field.name] = raw[field.name]
         else:
             warnings.append(f"{path}: setting '{field.name}' has a bad value {raw[field.name]!r}; using the default.")
+    if not values.get("remember_me"):
+        values.pop("player_name", None)  # written by an older version, before "remember me" existed
     return Settings(**values), warnings
 
 
 def save_settings(folder: Path, settings: Settings) -> Optional[str]:
     """Write the settings atomically. Returns a warning instead of raising when the folder is not writable."""
     folder = Path(folder)
+    saved = asdict(settings)
+    if not settings.remember_me:
+        saved["player_name"] = ""  # a shared PC: the name is not kept for whoever sits down next
     try:
-        write_json_atomic(settings_path(folder), asdict(settings))
+        write_json_atomic(settings_path(folder), saved)
     except OSError as error:
         return f"{settings_path(folder)}: could not save the settings ({error})."
     return None

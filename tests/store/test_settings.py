@@ -10,7 +10,7 @@ def test_missing_file_gives_the_defaults_without_warnings(tmp_path):
 
 
 def test_saved_settings_come_back(tmp_path):
-    settings = Settings(language="km", text_size=3, high_contrast=True, fullscreen=True, player_name="សុខា", last_scenario="health")
+    settings = Settings(language="km", text_size=3, high_contrast=True, fullscreen=True, player_name="សុខា", last_scenario="health", remember_me=True)
     assert save_settings(tmp_path, settings) is None
     assert load_settings(tmp_path) == (settings, [])
     assert not [p for p in tmp_path.iterdir() if p.name != "settings.json"]  # no temp files left
@@ -35,3 +35,14 @@ def test_an_unwritable_folder_gives_a_warning_not_an_exception(tmp_path):
     blocker.write_text("x")
     warning = save_settings(blocker / "sub", Settings())
     assert warning and "could not save" in warning
+
+
+def test_the_name_is_not_kept_for_the_next_trainee_unless_remember_me_is_on(tmp_path):
+    save_settings(tmp_path, Settings(player_name="Dara", language="km"))
+    assert "Dara" not in (tmp_path / "settings.json").read_text(encoding="utf-8")
+    assert load_settings(tmp_path)[0] == Settings(language="km")
+
+
+def test_a_name_written_before_remember_me_existed_is_not_shown(tmp_path):
+    (tmp_path / "settings.json").write_text('{"player_name": "Sokha", "text_size": 1}', encoding="utf-8")
+    assert load_settings(tmp_path) == (Settings(text_size=1), [])

@@ -96,6 +96,7 @@ class Pilot:
 
     @classmethod
     def start(cls, scenario_dir: Optional[Path] = None, *, size=(1024, 600), start_at: str = "menu", scenario: Optional[str] = None, **options: Any) -> "Pilot":
+        options.setdefault("player_name", "Trainee")  # a named trainee, as in class; pass "" to play as a guest
         launch = LaunchOptions(
             scenario=scenario,
             scenario_dirs=(str(scenario_dir),) if scenario_dir else (),

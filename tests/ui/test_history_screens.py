@@ -247,15 +247,20 @@ class TestProfilesInTheMenu:
         assert pilot.screen() == "briefing"
 
     def test_switch_learner_lists_recent_learners_and_new_learner_clears_the_name(self, scenario_dir):
-        play_whole_round(start(scenario_dir, name="Sokha"))
-        pygame.display.quit()
-        pygame.display.init()
+        for name in ("Kanha", "Sokha"):
+            pilot = start(scenario_dir, name=name)
+            if name == "Sokha":
+                pilot.click("Remember me on this PC")  # Kanha did not ask to be remembered
+            play_whole_round(pilot)
+            pygame.display.quit()
+            pygame.display.init()
         pilot = start(scenario_dir, name="Dara")
+        pilot.click("Remember me on this PC")
         play_whole_round(pilot)
         pilot.click("Menu")
         pilot.click("Switch learner")
         assert pilot.screen() == "switch-learner"
-        assert pilot.labels()[:2] == ["Dara", "Sokha"]  # the most recently active first
+        assert pilot.labels()[:3] == ["Dara", "Sokha", "New learner"]  # the most recently active first; only the remembered
         pilot.click("Sokha")
         assert pilot.screen() == "menu" and pilot.scene.player_name == "Sokha"
         pilot.click("Switch learner")
@@ -329,6 +334,8 @@ class TestLeavingARound:
         pilot = start(scenario_dir, name=name, **options)
         pilot.click("Pilot town")
         pilot.click("Start")
+        if not name:
+            pilot.click("Play as guest")
         pilot.press("return")
         pilot.press("s")
         pilot.press("return")
@@ -400,3 +407,51 @@ def test_replay_from_the_debrief_shows_the_briefing_first(scenario_dir, home):
     assert pilot.screen() == "briefing" and len(attempts(home)) == 1
     pilot.press("return")
     assert pilot.screen() == "feed" and len(attempts(home)) == 2
+
+
+class TestASharedPC:
+    """The next trainee never lands on the last one's profile."""
+
+    def _restart(self, scenario_dir):
+        pygame.display.quit()
+        pygame.display.init()
+        return Pilot.start(scenario_dir, player_name=None)  # no --name: whatever this PC remembers
+
+    def _type_name_and_play(self, pilot, name):
+        pilot.click("Your name or ID")
+        pilot.type(name)
+        play_whole_round(pilot)
+
+    def test_the_name_field_starts_empty_unless_the_learner_asked_to_be_remembered(self, scenario_dir):
+        pilot = Pilot.start(scenario_dir, player_name=None)
+        self._type_name_and_play(pilot, "Dara")
+        pilot = self._restart(scenario_dir)
+        assert pilot.scene.player_name == ""
+        pilot.click("Remember me on this PC")
+        assert pilot.app.ctx.settings.remember_me
+        self._type_name_and_play(pilot, "Sokha")
+        pilot = self._restart(scenario_dir)
+        assert pilot.scene.player_name == "Sokha"
+        pilot.click("Remember me on this PC")  # Sokha changes her mind: forgotten at the next start
+        pilot = self._restart(scenario_dir)
+        assert pilot.scene.player_name == ""
+        pilot.click("Switch learner")
+        assert "Sokha" not in pilot.labels() and "Dara" not in pilot.labels()
+
+    def test_an_empty_name_asks_for_one_or_plays_as_a_guest_who_saves_nothing(self, scenario_dir, home):
+        pilot = start(scenario_dir, name="")
+        pilot.click("Pilot town")
+        pilot.click("Start")
+        assert pilot.screen() == "confirm" and "nothing of this round is saved" in pilot.scene.detail
+        pilot.click("Type my name")
+        assert pilot.screen() == "menu" and pilot.scene.focus_key == "name"
+        pilot.press("tab")
+        pilot.click("Start")
+        pilot.click("Play as guest")
+        assert pilot.screen() == "briefing"
+        pilot.press("return")
+        for key in ("s", "return", "f", "return", "return", "n", "return"):
+            pilot.press(key)
+        assert pilot.screen() == "debrief"
+        assert not Path(pilot.app.ctx.services.results_dir).exists() or not list(Path(pilot.app.ctx.services.results_dir).glob("*.json"))
+        assert not (home / "history.sqlite3").exists() or attempts(home) == []

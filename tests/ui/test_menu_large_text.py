@@ -40,14 +40,14 @@ def test_left_column_buttons_never_overlap_and_quit_stays_clear(big_khmer_menu):
 
 def test_tab_to_a_hidden_button_scrolls_it_into_view(big_khmer_menu):
     menu = big_khmer_menu.scene
-    assert not menu.left_view.contains(menu.button("practice").rect)
+    assert not menu.left_view.contains(menu.button("fullscreen").rect)
     for _ in range(20):
         big_khmer_menu.press("tab")
-        if menu.focus_key == "practice":
+        if menu.focus_key == "fullscreen":
             break
     big_khmer_menu.frames(40)
-    assert menu.focus_key == "practice"
-    assert menu.left_view.contains(menu.button("practice").rect)
+    assert menu.focus_key == "fullscreen"
+    assert menu.left_view.contains(menu.button("fullscreen").rect)
 
 
 def test_quit_during_a_round_says_the_answers_are_kept(big_khmer_menu):

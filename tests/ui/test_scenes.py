@@ -195,9 +195,11 @@ class TestSettingsAndLanguage:
         settings, warnings = load_settings(tmp_path / "feedwise-home")
         assert settings.language == "km" and warnings == []
 
-    def test_text_size_high_contrast_and_name_are_saved(self, pilot, tmp_path):
-        pilot.click("130%")
+    def test_text_size_high_contrast_and_name_are_saved(self, scenario_dir, tmp_path):
+        pilot = Pilot.start(scenario_dir, player_name=None)
         pilot.click("High contrast: Off")
+        pilot.click("130%")
+        pilot.click("Remember me on this PC")  # else the name is not kept for the next start
         pilot.click("Your name or ID")
         pilot.type("Sokha")
         pilot.press("s")  # a letter key while typing must not act as a shortcut

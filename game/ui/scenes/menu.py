@@ -14,13 +14,13 @@ from game.lang.i18n import N_
 from game.resources import command_name
 from game.store.settings import TEXT_SIZES
 from game.ui import theme as sizes
-from game.ui.dialogs import ConfirmScene
+from game.ui.dialogs import Confirmed, ConfirmScene
 from game.ui.input import Intent, UserInput
 from game.ui.learner_panel import LEARNER_BUTTONS, AskForName, Go, LearnerExits, LearnerPanel, NameCleared, PanelMessage, Say, UseName
 from game.ui.parts import draw_toast, draw_top_bar
 from game.ui.scene import Push, Scene, Transition
 from game.ui.scrolling import Scroller
-from game.ui.widgets import Button, draw_focus_ring, draw_panel
+from game.ui.widgets import Button, draw_checkbox, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
     from game.app.library import ScenarioFamily
@@ -56,6 +56,7 @@ class MenuScene(Scene):
         self.toast_until = 0.0
         self.focus_key = "start"
         self.note_own_line = False
+        self.asked_for_name = False  # the "Play without a name?" question is open
 
     # --- layout ---------------------------------------------------------------------------
     def layout(self, ctx: "Context") -> None:
@@ -97,6 +98,14 @@ class MenuScene(Scene):
         self.left_labels["note"] = y
         note_h = self.learner_panel.note_height(ctx, left_w)
         y += note_h + (m.px(14) if note_h else m.px(4))
+        remember_h = max(m.px(30), ctx.text.layout(tr("Remember me on this PC"), left_w - m.px(34), sizes.FONT_SMALL, bold=True).height + m.px(8))
+        rect = pygame.Rect(margin, y, left_w, remember_h)
+        left.append((Button("remember", tr("Remember me on this PC"), rect, ("remember",), style="area", selected=ctx.settings.remember_me), rect))
+        y += remember_h + m.px(10)
+        for button in self.learner_panel.buttons(ctx, pygame.Rect(margin, y, left_w, 0), button_h):  # My history, Switch learner, Practice
+            left.append((button, button.rect.copy()))
+            y = max(y, button.rect.bottom + m.px(12))
+        y += m.px(4)
         self.left_labels["settings"] = y
         y += ctx.text.line_height(sizes.FONT_TITLE) + m.px(4)
         self.left_labels["text-size"] = y
@@ -111,18 +120,7 @@ class MenuScene(Scene):
             rect = pygame.Rect(margin + column * (step_w + gap), y + row * (button_h + gap), step_w, button_h)
             left.append((Button(f"size-{index}", label, rect, ("text-size", index), style="choice", selected=ctx.settings.text_size == index), rect))
         y += (len(labels) // per_row) * (button_h + gap) + m.px(4)
-        on, off = tr("On"), tr("Off")
-        contrast = tr("High contrast: {state}", state=on if ctx.settings.high_contrast else off)
-        rect = pygame.Rect(margin, y, left_w, button_h)
-        left.append((Button("contrast", contrast, rect, ("contrast",), style="choice", selected=ctx.settings.high_contrast), rect))
-        y += button_h + m.px(12)
-        fullscreen = tr("Fullscreen: {state}", state=on if ctx.settings.fullscreen else off)
-        rect = pygame.Rect(margin, y, left_w, button_h)
-        left.append((Button("fullscreen", fullscreen, rect, ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"), rect))
-        y += button_h + m.px(12)
-        for button in self.learner_panel.buttons(ctx, pygame.Rect(margin, y, left_w, 0), button_h):  # My history, Switch learner, Practice
-            left.append((button, button.rect.copy()))
-            y = max(y, button.rect.bottom + m.px(12))
+        y = self._switches(ctx, left, pygame.Rect(margin, y, left_w, button_h))
         content_h = y - m.px(12) + ring
         self.left_items = left
         left_track = pygame.Rect(margin + left_w + ring + m.px(2), self.left_view.y, m.px(8), self.left_view.height)
@@ -141,7 +139,7 @@ class MenuScene(Scene):
             list_bottom -= ctx.text.line_height(sizes.FONT_SMALL)
         self.list_rect = pygame.Rect(right_x, list_top, right_w, max(m.px(80), list_bottom - list_top))
         pad = m.px(12)
-        # Title, two lines of description, the facts line; a warning note ("Translation not yet reviewed")
+        # Title, two lines of description, the facts line; a warning note ("Only in English")
         # gets a line of its own when it does not fit after the facts.
         inner = right_w - 2 * pad - m.px(sizes.SCROLLBAR_WIDTH + 6)
         self.note_own_line = any(self._note_needs_line(ctx, family, inner) for family in self.families)  # then for every entry, so they look alike
@@ -180,8 +178,7 @@ class MenuScene(Scene):
         note = ""
         if not family.has_language(ctx.language):
             note = tr(ONLY_IN.get(scenario.language.value, "Only in English"))
-        elif scenario.translation_status.value == "draft":
-            note = tr("Translation not yet reviewed")
+        # A draft translation is the facilitators' business (validate and the class report say so), not the trainees'.
         return meta, note
 
     def _note_needs_line(self, ctx: "Context", family: "ScenarioFamily", inner: int) -> bool:
@@ -287,6 +284,9 @@ class MenuScene(Scene):
             ctx.update_settings(high_contrast=not ctx.settings.high_contrast)
         elif kind == "fullscreen":
             ctx.update_settings(fullscreen=not ctx.settings.fullscreen)
+        elif kind == "remember":
+            ctx.update_settings(remember_me=not ctx.settings.remember_me)
+            self._remember_learner(ctx)
         elif kind == "scenario":
             if self.selected == message[1] and self.focus_key == f"scenario-{message[1]}" and getattr(self, "_last_click", None) == message[1]:
                 return self.start(ctx)
@@ -303,6 +303,13 @@ class MenuScene(Scene):
         return self.start(ctx)
 
     def on_resume(self, result: Any, ctx: "Context") -> Optional[Transition]:
+        if isinstance(result, Confirmed) and result.key == "guest":
+            self.asked_for_name = False
+            return self._briefing(ctx)
+        if result is None and self.asked_for_name:
+            self.asked_for_name = False
+            self.focus_key = "name"  # "Type my name": back to the name field
+            return None
         return self._apply(self.learner_panel.dialog_closed(result, ctx), ctx)  # the switch-learner and resume dialogs
 
     def _apply(self, messages: list[PanelMessage], ctx: "Context") -> Optional[Transition]:
@@ -332,6 +339,41 @@ class MenuScene(Scene):
         if name != ctx.settings.player_name:
             ctx.update_settings(player_name=name)
 
+    def _switches(self, ctx: "Context", left: list, row: pygame.Rect) -> int:
+        """High contrast and Fullscreen: side by side when both labels fit half the column, else stacked.
+        Returns the y below them."""
+        m, tr = ctx.metrics, ctx.tr
+        on, off = tr("On"), tr("Off")
+        contrast = tr("High contrast: {state}", state=on if ctx.settings.high_contrast else off)
+        fullscreen = tr("Fullscreen: {state}", state=on if ctx.settings.fullscreen else off)
+        half = (row.width - m.px(8)) // 2
+        fits = all(ctx.text.measure(label, sizes.FONT_BODY, bold=True)[0] + m.px(20) <= half for label in (contrast, fullscreen + "  (F11)"))
+        first = pygame.Rect(row.x, row.y, half if fits else row.width, row.height)
+        second = first.move(half + m.px(8), 0) if fits else first.move(0, row.height + m.px(12))
+        left.append((Button("contrast", contrast, first, ("contrast",), style="choice", selected=ctx.settings.high_contrast), first))
+        left.append((Button("fullscreen", fullscreen, second, ("fullscreen",), style="choice", selected=ctx.settings.fullscreen, hint="F11"), second))
+        return second.bottom + m.px(12)
+
+    def _draw_remember(self, surface: pygame.Surface, ctx: "Context") -> None:
+        """The "Remember me on this PC" tick box (off by default: the next trainee starts with an empty name)."""
+        m, theme, text = ctx.metrics, ctx.theme, ctx.text
+        button = self.button("remember")
+        if button is None:
+            return
+        side = m.px(20)
+        box = pygame.Rect(button.rect.x + m.px(2), button.rect.y + m.px(5), side, side)
+        draw_checkbox(surface, box, ctx.settings.remember_me, ctx)
+        label = text.render(button.label, button.rect.width - m.px(34), sizes.FONT_SMALL, theme.text, bold=True)
+        surface.blit(label, (box.right + m.px(10), button.rect.y + m.px(4)))
+        if button.key == self.focus_key:
+            draw_focus_ring(surface, button.rect, ctx, m.px(6))
+
+    def _remember_learner(self, ctx: "Context") -> None:
+        """Switch learner lists only those who chose "remember me on this PC"."""
+        service = ctx.services.history
+        if service is not None:
+            service.remember(self.player_name, ctx.settings.remember_me)
+
     def selected_family(self) -> Optional["ScenarioFamily"]:
         return next((f for f in self.families if f.family_id == self.selected), None)
 
@@ -342,10 +384,20 @@ class MenuScene(Scene):
             return None
         self._remember_name(ctx)
         ctx.update_settings(last_scenario=family.family_id)
+        if not " ".join(self.player_name.split()):
+            self.asked_for_name = True
+            detail = ctx.tr("Type your name or ID to keep your results in My history. As a guest, nothing of this round is saved.")
+            return Push(ConfirmScene("guest", ctx.tr("Play without a name?"), detail, ctx.tr("Play as guest"), ctx.tr("Type my name")))
+        if ctx.settings.remember_me:
+            self._remember_learner(ctx)
         offer = self.learner_panel.resume_offer(ctx, family, self.player_name)  # this learner left a round of it unfinished
         if offer is not None:
             return Push(offer)
-        return Push(self.exits.briefing(family.version_for(ctx.language)))
+        return self._briefing(ctx)
+
+    def _briefing(self, ctx: "Context") -> Optional[Transition]:
+        family = self.selected_family()
+        return Push(self.exits.briefing(family.version_for(ctx.language))) if family is not None else None
 
     def _say(self, ctx: "Context", message: str) -> None:
         self.toast = message
@@ -392,7 +444,8 @@ class MenuScene(Scene):
         surface.blit(text.render_line(tr("Settings"), sizes.FONT_TITLE, theme.text, bold=True), (self.left_x, top + self.left_labels["settings"]))
         surface.blit(text.render_line(tr("Text size"), sizes.FONT_SMALL, theme.muted, bold=True), (self.left_x, top + self.left_labels["text-size"]))
         left_keys = {button.key for button, _ in self.left_items}
-        self.draw_buttons(surface, ctx, [b for b in self.buttons if b.key in left_keys and b.key != "name"])
+        self.draw_buttons(surface, ctx, [b for b in self.buttons if b.key in left_keys and b.key not in ("name", "remember")])
+        self._draw_remember(surface, ctx)
         if self.focus_key == "name":
             draw_focus_ring(surface, self.name_rect, ctx, m.px(6))
         surface.set_clip(clip)
