@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Optional, Union
 
@@ -36,7 +37,10 @@ def read_source(path: PathLike) -> tuple[Optional[bytes], list[Problem]]:
             return None, [_problem(file, "file-missing", "no such file; check the name and the folder")]
         if target.is_dir():
             return None, [_problem(file, "file-is-folder", "this is a folder, not a scenario file")]
-        size = target.stat().st_size
+        facts = target.stat()
+        if not stat.S_ISREG(facts.st_mode):
+            return None, [_problem(file, "file-not-regular", f"this is {_kind_of_special(facts.st_mode)}, not a file; give the path of a .yaml file")]
+        size = facts.st_size
         if size > MAX_BYTES:
             return None, [_problem(file, "file-too-large", f"the file is {size / 1048576:.1f} MB; scenario files may be at most {MAX_BYTES // 1048576} MB")]
         with open(target, "rb") as handle:
@@ -44,6 +48,30 @@ def read_source(path: PathLike) -> tuple[Optional[bytes], list[Problem]]:
     except OSError as error:
         return None, [_problem(file, "file-unreadable", f"the file cannot be read ({error.strerror or error})")]
     return raw, []
+
+
+def _kind_of_special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+SNIFF_BYTES = 64 * 1024
+
+
+def read_head(path: PathLike, limit: int = SNIFF_BYTES) -> Optional[bytes]:
+    """The first `limit` bytes of a regular file, or None when it is missing, special (a pipe never blocks us) or unreadable."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            return handle.read(limit)
+    except OSError:
+        return None
 
 
 def check_file(path: PathLike, *, decode_images: bool = True) -> tuple[Optional[LoadedScenario], list[Problem]]:

@@ -25,7 +25,7 @@ from typing import Optional, Union
 
 from game import resources
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import read_source
+from game.scenario.loader import read_head, read_source
 from game.scenario.quiz import Form, LoadedQuiz, Quiz
 from game.scenario.validate import (
     Context,
@@ -47,7 +47,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # `kind: quiz` as a top-level key (no indentation), optionally quoted, optionally followed by a comment;
 # or, in JSON / flow style, the quoted pair "kind": "quiz".
 _KIND_LINE = re.compile(r"""^kind[ \t]*:[ \t]*(["']?)quiz\1[ \t]*(#.*)?$|["']kind["'][ \t]*:[ \t]*["']quiz["']""", re.MULTILINE)
-_SNIFF_BYTES = 64 * 1024
 
 
 def is_quiz_text(text: str) -> bool:
@@ -57,10 +56,8 @@ def is_quiz_text(text: str) -> bool:
 
 def is_quiz_file(path: PathLike) -> bool:
     """True when the file declares `kind: quiz` (reads at most the first 64 KB; False if unreadable)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+    head = read_head(path)
+    if head is None:
         return False
     return is_quiz_text(head.decode("utf-8", errors="replace"))
 

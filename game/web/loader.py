@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import read_source
+from game.scenario.loader import read_head, read_source
 from game.scenario.translations import ScenarioFacts, read_facts
 from game.scenario.validate import Context, check_image_references, did_you_mean, image_references, mapping_items, text_at
 from game.scenario.yamlsafe import Document, decode_yaml_bytes, parse_yaml, without_stand_in_follow_ups
@@ -32,7 +32,6 @@ PathLike = Union[str, "os.PathLike[str]"]
 YAML_SUFFIXES = (".yaml", ".yml")
 SHARED_FOLDER = "web"  # <library>/web/ holds the shared sites
 _KIND_LINE = re.compile(r"""^kind[ \t]*:[ \t]*(["']?)web\1[ \t]*(#.*)?$|["']kind["'][ \t]*:[ \t]*["']web["']""", re.MULTILINE)
-_SNIFF_BYTES = 64 * 1024
 
 
 def is_web_text(text: str) -> bool:
@@ -42,10 +41,8 @@ def is_web_text(text: str) -> bool:
 
 def is_web_file(path: PathLike) -> bool:
     """True when the file declares `kind: web` (reads at most the first 64 KB; False if unreadable)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+    head = read_head(path)
+    if head is None:
         return False
     return is_web_text(head.decode("utf-8", errors="replace"))
 

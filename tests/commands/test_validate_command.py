@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,6 +114,16 @@ def test_folder_without_scenarios(project, capsys):
     (project / "empty").mkdir()
     assert main(["validate", "empty"]) == 1
     assert capsys.readouterr().out.startswith("empty: error: no scenario files (*.yaml or *.yml) in this folder")
+
+
+def test_a_named_pipe_in_a_folder_is_refused_at_once(project):
+    """A pipe blocks any reader until a writer comes; validate must name it instead of hanging."""
+    write(project, "lib/a/a.en.yaml", GOOD)
+    os.mkfifo(project / "lib" / "pipe.yaml")
+    done = subprocess.run([sys.executable, str(REPO / "main.py"), "validate", "lib"], capture_output=True, text=True, timeout=60, cwd=project)
+    assert done.returncode == 1
+    assert "lib/pipe.yaml: error: this is a named pipe, not a file" in done.stdout
+    assert done.stdout.splitlines()[-1] == "checked 2 files: 1 error, 0 warnings"
 
 
 def test_usage_errors_exit_2(capsys):

@@ -240,6 +240,17 @@ class TestFiles:
     def test_folder_instead_of_file(self, tmp_path):
         assert check_file(tmp_path)[1][0].code == "file-is-folder"
 
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+    def test_named_pipe_is_refused_without_waiting_for_a_writer(self, tmp_path):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)
+        loaded, problems = check_file(pipe)
+        assert loaded is None and problems[0].code == "file-not-regular" and "named pipe" in problems[0].message
+
+    def test_device_is_refused(self):
+        loaded, problems = check_file(os.devnull)
+        assert loaded is None and problems[0].code == "file-not-regular" and "device" in problems[0].message
+
     def test_file_too_large_is_refused_before_reading(self, tmp_path):
         path = tmp_path / "big.yaml"
         with open(path, "wb") as handle:
