@@ -24,7 +24,7 @@ import re
 import sqlite3
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
@@ -303,6 +303,12 @@ class History:
     # -- connection and schema --
 
     def _connect(self) -> sqlite3.Connection:
+        self._create_if_missing()
+        try:
+            if self.path.stat().st_size == 0:
+                raise HistoryDamaged(self.path, "the file is empty (0 bytes), so its rounds are lost")
+        except OSError as error:
+            raise HistoryError(f"Cannot open the history file {self.path}: {error.strerror or error}.") from None
         try:
             connection = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:
@@ -321,6 +327,32 @@ class History:
             connection.close()
             raise self._translate(error) from None
         return connection
+
+    def _create_if_missing(self) -> None:
+        """Create a new history whole: build the schema in a temporary file beside it, then link it into
+        place. An empty file is therefore never a new history, only a damaged one; and two processes
+        creating the same history at once end with one of the two files, both complete."""
+        if self.path.exists():
+            return
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
+        try:
+            connection = sqlite3.connect(str(temporary), isolation_level=None)
+            try:
+                self._check_and_migrate(connection)
+            finally:
+                connection.close()
+            try:
+                os.link(temporary, self.path)
+            except FileExistsError:
+                pass  # another process created it first; use theirs
+            except OSError:  # a file system without hard links
+                if not self.path.exists():
+                    os.replace(temporary, self.path)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryError(f"Cannot create the history file {self.path}: {error}.") from None
+        finally:
+            with suppress(OSError):
+                temporary.unlink()
 
     def _translate(self, error: sqlite3.Error) -> HistoryError:
         if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):

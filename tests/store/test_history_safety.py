@@ -174,3 +174,23 @@ class TestDamagedFiles:
         path.write_bytes(b"damaged again" * 100)
         again = History.move_aside_damaged(tmp_path, now="2025-03-10T09:15:30Z")
         assert again == tmp_path / "history.damaged-20250310T091530-2.sqlite3" and moved.exists()
+
+    def test_an_empty_file_is_reported_as_damaged_not_started_as_a_new_history(self, tmp_path):
+        path = tmp_path / HISTORY_FILE
+        path.write_bytes(b"")
+        with pytest.raises(HistoryDamaged, match=r"empty \(0 bytes\)") as caught:
+            History.open(tmp_path)
+        assert str(path) in str(caught.value)
+        assert path.read_bytes() == b""  # left as it was, for the facilitator to look at
+        moved = History.move_aside_damaged(tmp_path, now="2025-03-10T09:15:30Z")
+        assert moved is not None and moved.read_bytes() == b""
+        with History.open(tmp_path) as history:
+            assert history.list_learners() == []
+
+    def test_a_new_history_appears_complete_and_leaves_no_temporary_file(self, tmp_path):
+        with History.open(tmp_path) as history:
+            history.learner("Dara", now=stamp(0))
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+        connection = sqlite3.connect(str(tmp_path / HISTORY_FILE))
+        assert connection.execute("PRAGMA user_version").fetchone()[0] > 0
+        connection.close()
