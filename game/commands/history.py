@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 return 1
             rows: list[dict[str, Any]] = []
         else:
-            with History.open(args.data_dir) as history:
+            with History.open_read_only(args.data_dir) as history:
                 learner = None
                 if args.learner:
                     learner = history.find_learner(args.learner)

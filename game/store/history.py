@@ -286,9 +286,42 @@ def _stamp(moment: str) -> str:
 class History:
     """One open connection to a history file. Use `History.open(data_dir)`; close it (or use `with`)."""
 
-    def __init__(self, path: Union[str, os.PathLike]):
+    def __init__(self, path: Union[str, os.PathLike], *, read_only: bool = False):
         self.path = Path(path)
-        self._connection = self._connect()
+        self._connection = self._connect_read_only() if read_only else self._connect()
+
+    @classmethod
+    def open_read_only(cls, data_dir: Union[str, os.PathLike, None] = None) -> "History":
+        """Open an existing history for reading only: nothing in the folder is created or changed, so
+        it works in a read-only folder. A history from an older version is opened for writing instead,
+        since it must be upgraded before it can be read."""
+        path = resolve_data_dir(data_dir) / HISTORY_FILE
+        history = cls(path, read_only=True)
+        if history._schema_is_current():
+            return history
+        history.close()
+        return cls.open(data_dir)
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if not self.path.is_file() or self.path.stat().st_size == 0:
+            detail = "the file is empty (0 bytes), so its rounds are lost" if self.path.is_file() else "there is no such file"
+            raise HistoryDamaged(self.path, detail)
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        if not self.path.with_name(self.path.name + "-wal").exists():
+            uri += "&immutable=1"  # no write in progress: read without the lock files a read-only folder cannot hold
+        try:
+            connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self._check_identity(connection)
+            connection.row_factory = sqlite3.Row
+        except HistoryError:
+            connection.close()
+            raise
+        except sqlite3.Error as error:
+            raise self._translate(error) from None
+        return connection
+
+    def _schema_is_current(self) -> bool:
+        return self._connection.execute("PRAGMA user_version").fetchone()[0] == schema_version()
 
     @classmethod
     def open(cls, data_dir: Union[str, os.PathLike, None] = None) -> "History":

@@ -115,3 +115,28 @@ class TestExportCommand:
     def test_output_and_learner_are_required(self, capsys, data_dir):
         code, _, err = run_cli(capsys, "export", "--learner", "Sokha")
         assert code == 2 and "-o" in err
+
+
+def test_history_reads_the_database_read_only_and_changes_nothing_in_the_folder(capsys, data_dir):
+    before = {path.name: path.read_bytes() for path in data_dir.iterdir()}
+    code, out, err = run_cli(capsys, "history", "--data-dir", str(data_dir), "--json")
+    assert code == 0, err
+    assert sorted({row["learner"] for row in json.loads(out)}) == ["Dara", "Sokha"]
+    after = {path.name: path.read_bytes() for path in data_dir.iterdir()}
+    assert after == before  # no lock file, no journal, not a byte changed
+
+
+def test_history_reads_while_another_game_holds_the_file_open(capsys, data_dir):
+    with History.open(data_dir) as writer:
+        learner = writer.learner("Vanna", now=stamp(5))
+        play(writer, learner, make_scenario("open-elsewhere"))
+        assert (data_dir / (HISTORY_FILE + "-wal")).exists()
+        code, out, err = run_cli(capsys, "history", "--data-dir", str(data_dir), "--learner", "Vanna", "--json")
+    assert code == 0, err
+    assert [row["scenario"] for row in json.loads(out)] == ["open-elsewhere"]
+
+
+def test_history_reports_an_empty_history_file_as_damaged(capsys, tmp_path):
+    (tmp_path / HISTORY_FILE).write_bytes(b"")
+    code, out, err = run_cli(capsys, "history", "--data-dir", str(tmp_path))
+    assert code == 1 and "empty (0 bytes)" in err and "Traceback" not in err
