@@ -1,7 +1,8 @@
 """The command-line front: `python main.py <command> ...` and the `feedwise` script.
 
 Each subcommand lives in its own module in `game/commands/`; this file only dispatches.
-With no command, the game starts (`play`).
+With no command, the game starts (`play`); play's options work without the word `play`
+(`python main.py --size 1024x600`).
 """
 
 from __future__ import annotations
@@ -46,11 +47,19 @@ def _available_commands() -> dict[str, object]:
     return modules
 
 
+def _starts_with_play_option(argv: list[str]) -> bool:
+    """No command given: nothing at all, or an option (not -h/--help) where the command would be."""
+    if not argv:
+        return True
+    first = argv[0]
+    return first.startswith("-") and first not in ("-h", "--help")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     modules = _available_commands()
-    if not argv and "play" in modules:
-        argv = ["play"]
+    if "play" in modules and _starts_with_play_option(argv):
+        argv = ["play", *argv]
     parser = build_parser(modules)
     try:
         args = parser.parse_args(argv)

@@ -158,9 +158,21 @@ class SessionOptions:
 
 
 def playlist_from(args: Any) -> list[str]:
-    """The playlist the command line asks for: SCENARIO then every --scenario ID."""
-    first = [args.scenario] if getattr(args, "scenario", None) else []
-    return first + list(getattr(args, "playlist", None) or [])
+    """The playlist the command line asks for: every --scenario ID, or else the one SCENARIO."""
+    listed = list(getattr(args, "playlist", None) or [])
+    if listed:
+        return listed
+    return [args.scenario] if getattr(args, "scenario", None) else []
+
+
+def playlist_conflict(args: Any) -> Optional[str]:
+    """The message when both SCENARIO and --scenario are given: `--scenario` is the whole playlist, in `play` and `autoplay` alike."""
+    if getattr(args, "scenario", None) and getattr(args, "playlist", None):
+        listed = list(args.playlist)
+        whole = listed if listed[0] == args.scenario else [args.scenario, *listed]
+        return (f"give SCENARIO ({args.scenario}) or --scenario ID ... ({' '.join(listed)}), not both: --scenario is the whole playlist, "
+                f"for example --scenario {' '.join(whole)}")  # fmt: skip
+    return None
 
 
 def plan_session(session: SessionOptions, library: ScenarioLibrary, *, language: str, results_dir: Path, data_dir: Path) -> SessionPlan:

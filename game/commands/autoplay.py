@@ -1,11 +1,13 @@
-"""`python main.py autoplay SCENARIO --policy P [--seed N] [--out FILE] [--screenshots DIR] [--pace SECONDS] [--lang en|km]`
+"""`python main.py autoplay [SCENARIO] --policy P [--seed N] [--out FILE] [--screenshots DIR] [--pace SECONDS] [--lang en|km]`
 
 Plays the real game loop headless (SDL's dummy video driver), starting at the menu like a player.
 A bot policy (perfect, share-all, flag-all, skip-all, random) chooses each command and the autopilot
 turns it into posted key presses and clicks. Writes the result file (to --out if given) and prints a
 one-line JSON summary: score, max_score, d_prime, criterion, result_file, screens...
 `--data-dir DIR --learner NAME` records the round in that learner's history like a player's round (and
-resumes the learner's unfinished round of the scenario, if there is one).
+resumes the learner's unfinished round of the scenario, if there is one); the learner is also the recorded
+trainee unless --name says otherwise (giving both with different values is an error).
+`--scenario ID ...` is the whole playlist, as in `play`: SCENARIO is then left out.
 `--screenshots DIR` saves a PNG the first time each screen is reached (01-menu.png ... 06-debrief.png).
 `--pace SECONDS` waits between decisions and shows a real window when one can be opened, for a
 projected demo. pygame is imported only inside `run`.
@@ -29,13 +31,13 @@ def register(subparsers) -> None:
     from game.commands.play import add_game_options, add_session_options
 
     parser = subparsers.add_parser(NAME, help="play a round headless with a bot policy (tests, demos)", description=__doc__.splitlines()[0])
-    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a built-in scenario")
+    parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO", help="a scenario file or the id of a built-in scenario (or give the playlist with --scenario ID ...)")
     parser.add_argument("--policy", required=True, choices=POLICIES, help="the bot that plays")
     parser.add_argument("--out", default=None, metavar="FILE", help="write the result record to this file")
     parser.add_argument("--screenshots", default=None, metavar="DIR", help="save a PNG of each screen reached")
     parser.add_argument("--pace", type=float, default=0.0, metavar="SECONDS", help="wait this long between decisions (demo); opens a visible window if it can")
     parser.add_argument("--size", default="1024x600", metavar="WxH", help="window size (default 1024x600)")
-    parser.add_argument("--name", default=None, metavar="NAME", help="player name recorded in the result (default autoplay-POLICY)")
+    parser.add_argument("--name", default=None, metavar="NAME", help="player name recorded in the result (default: --learner, else autoplay-POLICY)")
     parser.add_argument("--end-after", type=_decisions, default=None, metavar="N",
                         help="choose \"Finish now\" after N decisions in each round (the rest count as skipped; the round is marked ended-early)")
     parser.add_argument("--learner", default=None, metavar="NAME", help="record the round in this learner's history (the profile is created if new; default: --name)")
@@ -52,6 +54,20 @@ def _decisions(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected 0 or more decisions, not {value}")
     return value
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """A plain message for flags that contradict each other, before anything starts."""
+    # Imported when the command runs, not at start-up: the CLI loads every command's parser.
+    from game.app.session import playlist_conflict
+
+    if args.pace < 0:
+        return "--pace must be 0 or more seconds."
+    if args.name and args.learner and args.name != args.learner:
+        return f"--name {args.name!r} and --learner {args.learner!r} name two different trainees; give one of them (or the same name twice)."
+    if not args.scenario and not args.playlist:
+        return "give a SCENARIO (a built-in id or a scenario file) or a playlist with --scenario ID ..."
+    return playlist_conflict(args)
 
 
 def _choose_video_driver(pace: float) -> None:
@@ -73,8 +89,9 @@ def _choose_video_driver(pace: float) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    if args.pace < 0:
-        print("feedwise autoplay: --pace must be 0 or more seconds.", file=sys.stderr)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"feedwise autoplay: {problem}", file=sys.stderr)
         return 2
     _choose_video_driver(args.pace)
     if args.session or args.check or args.playlist or args.sync_lrs or args.user or args.password_file:
@@ -92,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from game.ui.frames import PygameFrames
     from game.ui.launch import build_app
     from game.app.round_driver import result_path
+    from game.commands.autoplay_session import trainee_name
 
     seed = args.seed if args.seed is not None else 0
     try:
@@ -104,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
             results_dir=args.results,
             result_file=args.out,
             data_dir=args.data_dir,
-            player_name=args.learner or args.name or f"autoplay-{args.policy}",
+            player_name=trainee_name(args),
             seed=seed,
             shuffle=args.shuffle,
             save_settings=False,

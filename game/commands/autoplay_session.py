@@ -13,6 +13,11 @@ FIXED_DT = 1.0 / 30.0
 MAX_FRAMES = 200_000
 
 
+def trainee_name(args: argparse.Namespace) -> str:
+    """The recorded trainee: --name, else --learner, else autoplay-POLICY."""
+    return args.name or args.learner or f"autoplay-{args.policy}"
+
+
 def autoplay_session(args: argparse.Namespace) -> int:
     """Run one trainee through the session headless and print a JSON summary."""
     # Imported here, not at the top: `autoplay` without a session never loads the session screens.
@@ -33,7 +38,7 @@ def autoplay_session(args: argparse.Namespace) -> int:
         print(f"{prefix}: --out cannot be used with --session or --check (a session writes one file per round); use --results DIR.", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else 0
-    player_name = args.name or f"autoplay-{args.policy}"
+    player_name = trainee_name(args)
     sync_lrs, problem = sync_options(args)
     if problem:
         print(f"{prefix}: {problem}", file=sys.stderr)

@@ -98,7 +98,7 @@ def run_session(args: argparse.Namespace) -> int:
     """`play --session CODE ...`: the session loop until the facilitator quits."""
     # Imported when the command runs, not at start-up: the CLI loads every command's parser.
     from game.app.options import LaunchError, launch_options_from, parse_size
-    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_from, sync_options
+    from game.app.session import CHECK_CHOICES, SessionOptions, playlist_conflict, playlist_from, sync_options
     from game.resources import command_name
     from game.ui.app import run as run_loop
     from game.ui.session import build_session_app
@@ -115,6 +115,10 @@ def run_session(args: argparse.Namespace) -> int:
         return 2
     if args.playlist and not args.session:
         print(f"{prefix}: --scenario ID ... is a session's playlist and needs --session CODE; to play one scenario, run: {command_name()} play SCENARIO", file=sys.stderr)
+        return 2
+    conflict = playlist_conflict(args)
+    if conflict:
+        print(f"{prefix}: {conflict}", file=sys.stderr)
         return 2
     if args.name:
         print(f"{prefix}: --name cannot be used with --session: each trainee types a name or ID at the start.", file=sys.stderr)

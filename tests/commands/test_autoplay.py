@@ -76,3 +76,30 @@ def test_end_after_finishes_each_round_early_and_the_record_says_so(policy, afte
 def test_end_after_needs_a_whole_number(tmp_path):
     done = autoplay(EXAMPLE, "--policy", "random", "--end-after", "-1", env_home=tmp_path / "home")
     assert done.returncode == 2 and "--end-after" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["tutorial", "--scenario", "tutorial", "example", "--policy", "perfect"], "not both"),
+        (["--policy", "perfect"], "give a SCENARIO"),
+        (["tutorial", "--policy", "perfect", "--name", "T1", "--learner", "T2"], "two different trainees"),
+    ],
+)
+def test_contradicting_flags_are_refused_with_a_message(args, words, tmp_path):
+    done = autoplay(*args, env_home=tmp_path / "home")
+    assert done.returncode == 2
+    assert words in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "home" / "results").exists()
+
+
+def test_the_learner_is_the_recorded_trainee_and_scenario_is_the_whole_playlist(tmp_path):
+    results = tmp_path / "results"
+    done = autoplay("--scenario", EXAMPLE, "tutorial", "--policy", "perfect", "--learner", "T21", "--session", "DRY", "--results", results,
+                    env_home=tmp_path / "home")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert summary["player"] == "T21"
+    assert [r["scenario"] for r in summary["rounds"]] == ["example", "tutorial"]
+    names = {json.loads(p.read_text(encoding="utf-8"))["player"]["name"] for p in results.glob("*.json")}
+    assert names == {"T21"}

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def autoplay(tmp_path, *arguments, home="home"):
-    command = [sys.executable, "main.py", "autoplay", "tutorial", "--data-dir", str(tmp_path / home), *arguments]
+    first = [] if "--scenario" in arguments else ["tutorial"]  # --scenario is the whole playlist
+    command = [sys.executable, "main.py", "autoplay", *first, "--data-dir", str(tmp_path / home), *arguments]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
 
 
@@ -79,7 +80,7 @@ def test_check_both_stores_pre_and_post_with_forms_that_follow_the_seed(tmp_path
 
 def test_check_both_in_khmer_uses_the_khmer_forms_and_a_playlist_of_two(tmp_path):
     shared = tmp_path / "shared"
-    summary = finished(autoplay(tmp_path, "--policy", "flag-all", "--seed", "1", "--lang", "km", "--check", "both", "--scenario", "tutorial", "--results", str(shared)))
+    summary = finished(autoplay(tmp_path, "--policy", "flag-all", "--seed", "1", "--lang", "km", "--check", "both", "--scenario", "tutorial", "tutorial", "--results", str(shared)))
     assert summary["checks"]["pre"]["quiz"].endswith("-km") and summary["checks"]["post"]["language"] == "km"
     assert summary["checks"]["pre"]["d"] == 10  # every item called fake: 10 more "fake" answers than fake items
     records = sorted((json.loads(f.read_text(encoding="utf-8")) for f in shared.glob("*.json")), key=lambda r: r["started_at"])
