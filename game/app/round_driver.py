@@ -23,8 +23,7 @@ from game.rules.events import RoundOver
 from game.rules.record import result_record
 from game.rules.state import RoundState
 from game.scenario.model import LoadedScenario
-from game.store.atomic import write_json_atomic
-from game.store.results import write_result
+from game.store.session_save import SaveOutcome, save_result, save_result_file
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,15 @@ class RoundObserver(Protocol):
 
 class ResultFileObserver:
     """Writes the result record when the round ends: into `folder` (atomic, unique file name), or to
-    exactly `exact_path` when given (autoplay's `--out FILE`)."""
+    exactly `exact_path` when given (autoplay's `--out FILE`). When that fails (a full disk, a pulled
+    USB stick) the record goes into `fallback`, the data folder's `results/`, and `outcome` says so."""
 
-    def __init__(self, folder: Path, exact_path: Optional[Path] = None) -> None:
+    def __init__(self, folder: Path, exact_path: Optional[Path] = None, fallback: Optional[Path] = None) -> None:
         self.folder = Path(folder)
         self.exact_path = Path(exact_path) if exact_path is not None else None
+        self.fallback = Path(fallback) if fallback is not None else None
         self.last_path: Optional[Path] = None
+        self.outcome: Optional[SaveOutcome] = None
 
     def on_start(self, state: RoundState, info: RoundInfo) -> None:
         pass
@@ -66,10 +68,10 @@ class ResultFileObserver:
 
     def on_finish(self, state: RoundState, info: RoundInfo, record: dict) -> None:
         if self.exact_path is not None:
-            self.last_path = write_json_atomic(self.exact_path, record)
-            return
-
-        self.last_path = write_result(self.folder, record)
+            self.outcome = save_result_file(record, self.exact_path, self.fallback)
+        else:
+            self.outcome = save_result(record, self.folder, self.fallback, create=True)
+        self.last_path = self.outcome.path
 
 
 def player_id_for(name: str) -> str:
@@ -164,6 +166,15 @@ class RoundDriver:
 
     def round_over_event(self, step: Step) -> Optional[RoundOver]:
         return next((event for event in step.events if isinstance(event, RoundOver)), None)
+
+
+def save_outcome(driver: RoundDriver) -> Optional[SaveOutcome]:
+    """How the round's result file was saved (None: not finished, or nothing asked to save it)."""
+    for observer in driver.observers:
+        outcome = getattr(observer, "outcome", None) if isinstance(observer, ResultFileObserver) else None
+        if outcome is not None:
+            return outcome
+    return None
 
 
 def result_path(driver: RoundDriver) -> Optional[str]:

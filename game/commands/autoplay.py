@@ -70,6 +70,18 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return playlist_conflict(args)
 
 
+def _save_problems(driver) -> list[str]:
+    """The facilitator's line when the result went to the local copy, or nowhere."""
+    from game.app.round_driver import save_outcome  # imported when the command runs, like the rest of the game
+
+    outcome = save_outcome(driver)
+    if outcome is None or outcome.shared:
+        return []
+    if outcome.saved:
+        return [f"{outcome.problem}; the result was saved on this computer instead: {outcome.path}"]
+    return [f"the result was not saved: {outcome.problem}"]
+
+
 def _choose_video_driver(pace: float) -> None:
     """Headless unless a paced demo can open a real window (SDL_VIDEODRIVER set by the caller always wins)."""
     if "SDL_VIDEODRIVER" in os.environ:
@@ -160,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
         "screens": sorted(str(p) for p in pilot.shot.values()),
         "frames": frames,
     }
-    for problem in driver.problems:
+    for problem in driver.problems + _save_problems(driver):
         print(f"feedwise autoplay: warning: {problem}", file=sys.stderr)
     print(json.dumps(summary, ensure_ascii=False))
     pygame.quit()

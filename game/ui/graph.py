@@ -53,7 +53,7 @@ class SceneGraph:
         """The round observers: the result file writer, then the learner history and any others."""
         services = ctx.services
         guest = not " ".join(ctx.settings.player_name.split()) and services.result_file is None and services.session is None
-        files = [] if guest else [ResultFileObserver(services.results_dir, services.result_file)]  # a guest's round is not saved
+        files = [] if guest else [ResultFileObserver(services.results_dir, services.result_file, services.data_dir / "results")]  # a guest's round is not saved
         return files + [factory() for factory in services.observer_factories]
 
     def new_round(self, ctx: "Context", loaded: "LoadedScenario", *, seed: Optional[int] = None, shuffle: Optional[bool] = None) -> RoundDriver:

@@ -103,3 +103,16 @@ def test_the_learner_is_the_recorded_trainee_and_scenario_is_the_whole_playlist(
     assert [r["scenario"] for r in summary["rounds"]] == ["example", "tutorial"]
     names = {json.loads(p.read_text(encoding="utf-8"))["player"]["name"] for p in results.glob("*.json")}
     assert names == {"T21"}
+
+
+@pytest.mark.parametrize("flag", ["--out", "--results"])
+def test_a_result_that_cannot_be_written_where_asked_is_kept_in_the_data_folder(flag, tmp_path):
+    wall = tmp_path / "not-a-folder"
+    wall.write_text("a file where a folder should be", encoding="utf-8")
+    target = wall / ("result.json" if flag == "--out" else "results")
+    done = autoplay(EXAMPLE, "--policy", "perfect", flag, target, env_home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    kept = list((tmp_path / "home" / "results").glob("*.json"))
+    assert [str(p) for p in kept] == [summary["result_file"]]
+    assert "saved on this computer instead" in done.stderr and str(wall) in done.stderr

@@ -239,3 +239,18 @@ class TestStartStraightIntoAScenario:
         assert pilot.screen() == "briefing"
         pilot.press("escape")
         assert pilot.screen() == "menu"
+
+
+def test_a_results_folder_that_cannot_be_written_keeps_the_result_in_the_data_folder_and_the_debrief_says_so(scenario_dir, tmp_path):
+    from game.app.round_driver import save_outcome
+
+    wall = tmp_path / "stick"
+    wall.write_text("a file where the results folder should be", encoding="utf-8")
+    pilot = Pilot.start(scenario_dir, results_dir=str(wall / "results"))
+    start_round(pilot)
+    for key in ("s", "return", "f", "return", "return", "n", "return"):
+        pilot.press(key)
+    assert pilot.screen() == "debrief"
+    outcome = save_outcome(pilot.scene.driver)
+    assert outcome.local_copy and str(wall) in outcome.problem
+    assert [str(p) for p in result_files(tmp_path)] == [str(outcome.path)]

@@ -15,7 +15,7 @@ import pygame
 from game.app.debrief_web import PageNote, WebNotes, web_notes
 from game.app.history_words import format_date
 from game.app.present import DebriefView, decision_words, present_debrief, settled_words
-from game.app.round_driver import RoundDriver, result_path
+from game.app.round_driver import RoundDriver, save_outcome
 from game.rules.debrief import debrief
 from game.store.history import Attempt, HistoryError
 from game.ui import theme as sizes
@@ -215,11 +215,25 @@ class DebriefScene(Scene):
             for tally in view.tallies:
                 colour = theme.bad if tally.missed else theme.good
                 doc.text(tr("{name}: {note}", name=tally.name, note=f"{tally.caught_text} · {tally.missed_text}"), sizes.FONT_BODY, colour if tally.missed else theme.text, gap=4)
-        saved = result_path(self.driver)
-        if saved:
-            doc.gap(10)
-            doc.text(tr("Your result was saved."), sizes.FONT_SMALL, theme.muted)
+        self._saved_note(doc, ctx)
         return doc.build()
+
+    def _saved_note(self, doc: Any, ctx: "Context") -> None:
+        """Where the result went: saved, saved on this computer only (the asked place failed), or not saved."""
+        tr, theme = ctx.tr, ctx.theme
+        outcome = save_outcome(self.driver)
+        if outcome is None:
+            return
+        doc.gap(10)
+        if outcome.shared:
+            doc.text(tr("Your result was saved."), sizes.FONT_SMALL, theme.muted)
+        elif outcome.saved:
+            doc.text(tr("Your result was saved on this computer only"), sizes.FONT_BODY, theme.bad, bold=True, gap=4)
+            doc.text(tr("A copy of your result is kept on this computer, in {folder}. Please tell your facilitator.", folder=str(outcome.path.parent)),
+                     sizes.FONT_BODY, theme.text)  # fmt: skip
+        else:
+            doc.text(tr("Your result was not saved"), sizes.FONT_BODY, theme.bad, bold=True, gap=4)
+            doc.text(tr("A result could not be saved at all. Please tell your facilitator now."), sizes.FONT_BODY, theme.text)
 
     def handle(self, user_input: UserInput, ctx: "Context") -> Optional[Transition]:
         if self.scroller.handle_page(user_input):
